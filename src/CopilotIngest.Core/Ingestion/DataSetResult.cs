@@ -1,0 +1,25 @@
+using CopilotIngest.Core.Sinks;
+
+namespace CopilotIngest.Core.Ingestion;
+
+/// <summary>The outcome of one data set in one run; <see cref="Error"/> is set when the data set failed as a whole.</summary>
+public sealed record DataSetResult(
+    string Name,
+    int Fetched,
+    int Upserted,
+    int Unchanged,
+    int Deleted,
+    IReadOnlyList<EntityFailure> Failures,
+    string? Error = null,
+    IReadOnlyList<string>? Notes = null)
+{
+    public int Failed => Failures.Count;
+
+    public bool Succeeded => Error is null && Failures.Count == 0;
+
+    public static DataSetResult FromUpsert(string name, int fetched, UpsertReport report, int deleted = 0, IReadOnlyList<string>? notes = null) =>
+        new(name, fetched, report.Upserted, report.Unchanged, deleted, report.Failures, null, notes);
+
+    public static DataSetResult Failure(string name, string error, int fetched = 0) =>
+        new(name, fetched, 0, 0, 0, [], error);
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+
+namespace CopilotIngest.Core.Ingestion;
+
+/// <summary>Runs every registered data set in turn; one failing data set never stops the others.</summary>
+public sealed partial class IngestionRunner(IEnumerable<IDataSet> dataSets, ILogger<IngestionRunner> logger)
+{
+    public async Task<IReadOnlyList<DataSetResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        var results = new List<DataSetResult>();
+        foreach (var dataSet in dataSets)
+        {
+            LogStarting(dataSet.Name);
+            DataSetResult result;
+            try
+            {
+                result = await dataSet.RunAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                result = DataSetResult.Failure(dataSet.Name, ex.Message);
+            }
+
+            LogFinished(result.Name, result.Fetched, result.Upserted, result.Unchanged, result.Deleted, result.Failed, result.Error ?? "none");
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Data set {DataSet} starting")]
+    private partial void LogStarting(string dataSet);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Data set {DataSet} finished: fetched={Fetched} upserted={Upserted} unchanged={Unchanged} deleted={Deleted} failed={Failed} error={Error}")]
+    private partial void LogFinished(string dataSet, int fetched, int upserted, int unchanged, int deleted, int failed, string error);
+}

@@ -1,0 +1,10 @@
+using CopilotIngest.Core.Entities;
+
+namespace CopilotIngest.Core.Sinks;
+
+/// <summary>Writes entities to Port (the Entities API, Port webhooks or the local Port).</summary>
+public interface IEntitySink
+{
+    /// <summary>Upserts (create or merge) every entity of the stream; all must be of <paramref name="blueprint"/>.</summary>
+    Task<UpsertReport> UpsertAsync(string blueprint, IAsyncEnumerable<PortEntity> entities, CancellationToken cancellationToken);
+}
