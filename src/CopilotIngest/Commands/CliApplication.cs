@@ -1,0 +1,29 @@
+using System.CommandLine;
+using CopilotIngest.Hosting;
+
+namespace CopilotIngest.Commands;
+
+/// <summary>The <c>copilot-ingest</c> command line.</summary>
+internal static class CliApplication
+{
+    public static RootCommand Create(CliContext context)
+    {
+        var root = new RootCommand(
+            "copilot-ingest keeps GitHub Copilot and Microsoft 365 Copilot usage and seat data in Port.\n" +
+            "With no command it runs 'run'. Settings come from environment variables and a .env file (see config.example.env).");
+        RunCommand.Configure(root, context);
+        root.Subcommands.Add(RunCommand.Create(context));
+        foreach (var command in ExtraCommands.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    public static Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        return Create(context).Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}

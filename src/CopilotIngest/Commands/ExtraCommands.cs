@@ -1,0 +1,10 @@
+using System.CommandLine;
+using CopilotIngest.Hosting;
+
+namespace CopilotIngest.Commands;
+
+/// <summary>The commands beside <c>run</c>.</summary>
+internal static class ExtraCommands
+{
+    public static IEnumerable<Command> Create(CliContext context) => [];
+}

@@ -1,0 +1,46 @@
+using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Hosting;
+using CopilotIngest.Output;
+using CopilotIngest.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace CopilotIngest.Commands;
+
+/// <summary>What <c>run</c> (and the demo after it) does: validate settings, run every data set, report.</summary>
+internal static class IngestionWorkflow
+{
+    public static async Task<int> RunAsync(LoadedSettings settings, CliContext context, string? summaryJson, CancellationToken cancellationToken)
+    {
+        using var host = await WorkerHost.StartAsync(settings, WorkerFeatures.All, context, cancellationToken);
+        var startedAt = context.TimeProvider.GetUtcNow();
+        var results = await host.Services.GetRequiredService<IngestionRunner>().RunAsync(cancellationToken);
+        var finishedAt = context.TimeProvider.GetUtcNow();
+
+        var console = Consoles.Create(context.Out, context.Interactive);
+        if (summaryJson != "-")
+        {
+            SummaryPrinter.PrintTable(console, results);
+        }
+
+        if (summaryJson is not null)
+        {
+            await SummaryPrinter.WriteJsonAsync(summaryJson, RunSummary.From(results, startedAt, finishedAt), context.Out, cancellationToken);
+        }
+
+        await host.StopAsync(cancellationToken);
+        if (SummaryPrinter.FailureLine(results) is { } failure)
+        {
+            await context.Error.WriteLineAsync(failure);
+            return ExitCodes.DataSetFailed;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    public static LoadedSettings LoadSettings(CliContext context, string envFile, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var path = Path.IsPathRooted(envFile) ? envFile : Path.Combine(context.WorkingDirectory, envFile);
+        return SettingsLoader.Load(context.Environment, path, overrides);
+    }
+}

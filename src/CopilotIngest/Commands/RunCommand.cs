@@ -1,0 +1,34 @@
+using System.CommandLine;
+using CopilotIngest.Hosting;
+
+namespace CopilotIngest.Commands;
+
+/// <summary><c>copilot-ingest run</c>: ingest every enabled source into Port once.</summary>
+internal static class RunCommand
+{
+    public const string Description = "Ingest GitHub Copilot and Microsoft 365 Copilot data into Port once (the default command).";
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("run", Description);
+        Configure(command, context);
+        return command;
+    }
+
+    /// <summary>Adds the run options and action to <paramref name="command"/>; the root command runs too when no command is given.</summary>
+    public static void Configure(Command command, CliContext context)
+    {
+        var envFile = CommonOptions.EnvFile();
+        var summaryJson = CommonOptions.SummaryJson();
+        command.Options.Add(envFile);
+        command.Options.Add(summaryJson);
+        command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
+            context,
+            () => IngestionWorkflow.RunAsync(
+                IngestionWorkflow.LoadSettings(context, parseResult.GetValue(envFile)!),
+                context,
+                parseResult.GetValue(summaryJson),
+                cancellationToken),
+            cancellationToken));
+    }
+}

@@ -1,0 +1,69 @@
+using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Settings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CopilotIngest.Hosting;
+
+/// <summary>The composition root: one host per command, built from the loaded settings, validated before any work.</summary>
+internal static class WorkerHost
+{
+    /// <summary>Builds and starts the host; throws <see cref="SettingsException"/> listing every settings problem.</summary>
+    public static async Task<IHost> StartAsync(LoadedSettings settings, WorkerFeatures features, CliContext context, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>(settings.Errors);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddConfiguration(settings.Configuration);
+        builder.Services.AddSingleton(context.TimeProvider);
+        ConfigureLogging(builder.Logging, settings.Configuration, context);
+        builder.Services.AddSingleton<IngestionRunner>();
+        WorkerModules.Register(builder.Services, settings.Configuration, features, problems);
+
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (SettingsValidation.Problems(ex) is { } validationProblems)
+        {
+            problems.AddRange(validationProblems);
+        }
+
+        if (problems.Count > 0)
+        {
+            host.Dispose();
+            throw new SettingsException(problems);
+        }
+
+        return host;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, CliContext context)
+    {
+        logging.ClearProviders();
+        var level = (configuration["LOG_LEVEL"] ?? "Information").Trim();
+        logging.SetMinimumLevel(Enum.TryParse<LogLevel>(level, ignoreCase: true, out var parsed) ? parsed : LogLevel.Information);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("Polly", LogLevel.Warning);
+        if (string.Equals(configuration["LOG_FORMAT"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
+                o.ColorBehavior = context.Interactive ? Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Default : Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled;
+            });
+        }
+
+        // Logs go to standard error so standard output stays clean for the summary (and --summary-json -).
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+}

@@ -1,0 +1,22 @@
+using CopilotIngest.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CopilotIngest.Hosting;
+
+/// <summary>Registers the Port sink and the enabled sources.</summary>
+internal static class WorkerModules
+{
+    public static void Register(IServiceCollection services, IConfiguration configuration, WorkerFeatures features, List<string> problems)
+    {
+        if (features.HasFlag(WorkerFeatures.Sources))
+        {
+            var github = configuration.GetBool("INGEST_GITHUB", true, problems);
+            var m365 = configuration.GetBool("INGEST_M365", true, problems);
+            if (!github && !m365)
+            {
+                problems.Add("INGEST_GITHUB and INGEST_M365 are both false: there is nothing to ingest.");
+            }
+        }
+    }
+}
