@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using CopilotIngest.Core.Http;
+using CopilotIngest.GitHub.Json;
+using CopilotIngest.GitHub.Options;
+
+namespace CopilotIngest.GitHub.Client;
+
+/// <summary>Turns a failed GitHub response into an <see cref="ApiException"/> whose message names the scope and the fix.</summary>
+internal static class GitHubErrors
+{
+    public static async Task<ApiException> FromResponseAsync(
+        HttpResponseMessage response,
+        SeatScope scope,
+        GitHubEndpoint endpoint,
+        GitHubOptions options,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var message = GitHubPayload.TryReadErrorMessage(body);
+        var verdict = GitHubRateLimit.Classify(response.StatusCode, response.Headers, message, options.SecondaryRateLimitWait, timeProvider);
+        var path = response.RequestMessage?.RequestUri?.AbsolutePath ?? scope.SeatsPath;
+        return new ApiException(GitHubPayload.Service, response.StatusCode, Describe(response.StatusCode, response.Headers, message, verdict, scope, endpoint, path, options, timeProvider));
+    }
+
+    internal static string Describe(
+        HttpStatusCode status,
+        HttpResponseHeaders headers,
+        string? message,
+        RateLimitVerdict verdict,
+        SeatScope scope,
+        GitHubEndpoint endpoint,
+        string path,
+        GitHubOptions options,
+        TimeProvider timeProvider)
+    {
+        var what = endpoint == GitHubEndpoint.Billing ? $"the Copilot billing settings of {scope}" : $"the Copilot seat assignments of {scope}";
+        var code = (int)status;
+        var said = message is null ? string.Empty : $": {message}";
+        var hint = scope.Type == SeatScopeType.Organization ? GitHubOptionsValidator.OrgPermissionHint : GitHubOptionsValidator.EnterprisePermissionHint;
+
+        if (verdict.IsRateLimited)
+        {
+            return verdict.Wait > options.MaxRateLimitWait
+                ? $"GitHub's API rate limit for {GitHubSettingNames.Token} is used up ({code}, {verdict.Reason}) while reading {what}. It resets at {(timeProvider.GetUtcNow() + verdict.Wait).ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC, {Minutes(verdict.Wait)} from now, longer than the {Minutes(options.MaxRateLimitWait)} this job waits. Run again after the reset."
+                : $"GitHub kept rate-limiting requests for {what} ({code}, {verdict.Reason}) after {options.MaxRetries} retries. Run again later, or run fewer jobs with the same token at the same time.";
+        }
+
+        return status switch
+        {
+            HttpStatusCode.Unauthorized =>
+                $"GitHub rejected {GitHubSettingNames.Token} while reading {what} (401{said}): the token is wrong, expired or revoked. Create {hint} and put it in {GitHubSettingNames.Token}.",
+            HttpStatusCode.Forbidden =>
+                $"GitHub refused access to {what} (403{said}). Reading it needs {hint}.{TokenScopes(headers)}{SingleSignOn(headers, scope)}",
+            HttpStatusCode.NotFound => scope.Type == SeatScopeType.Organization
+                ? $"GitHub found nothing at {path} (404{said}): organization '{scope.Slug}' does not exist on {options.ApiBaseUri.Host}, has no Copilot Business or Enterprise subscription, or the token's owner cannot see it. Check {GitHubSettingNames.Organizations} and {GitHubSettingNames.ApiUrl}."
+                : $"GitHub found nothing at {path} (404{said}): enterprise '{scope.Slug}' does not exist on {options.ApiBaseUri.Host}, has no Copilot, or the token's owner is not an enterprise owner or billing manager. Check {GitHubSettingNames.Enterprise} (the slug in https://github.com/enterprises/SLUG) and {GitHubSettingNames.ApiUrl}.",
+            HttpStatusCode.UnprocessableEntity =>
+                $"GitHub could not return {what} (422): {message ?? "There is a problem with your account's associated payment method."} Fix the Copilot billing of {scope} on GitHub.",
+            >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest =>
+                $"GitHub redirected {path} ({code}) to {headers.Location?.ToString() ?? "another address"}; check {(scope.Type == SeatScopeType.Organization ? GitHubSettingNames.Organizations : GitHubSettingNames.Enterprise)} (renamed?) and {GitHubSettingNames.ApiUrl}.",
+            >= HttpStatusCode.InternalServerError =>
+                $"GitHub answered {code}{said} for {what}, still after {options.MaxRetries} retries. GitHub may be having an incident (https://www.githubstatus.com); the next run tries again.",
+            _ => $"GitHub answered {code}{said} for {what} ({path}).",
+        };
+    }
+
+    private static string TokenScopes(HttpResponseHeaders headers)
+    {
+        if (!headers.TryGetValues("X-OAuth-Scopes", out var values))
+        {
+            return string.Empty;
+        }
+
+        var scopes = string.Join(", ", values).Trim();
+        return scopes.Length == 0 ? $" {GitHubSettingNames.Token} has no scopes." : $" {GitHubSettingNames.Token} has the scopes: {scopes}.";
+    }
+
+    private static string SingleSignOn(HttpResponseHeaders headers, SeatScope scope) =>
+        headers.Contains("X-GitHub-SSO")
+            ? $" The {scope} enforces SAML single sign-on: authorize the token for it (GitHub → Settings → Developer settings → Personal access tokens → Configure SSO)."
+            : string.Empty;
+
+    private static string Minutes(TimeSpan span) =>
+        span.TotalMinutes >= 1 ? $"{Math.Ceiling(span.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min" : $"{Math.Ceiling(span.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s";
+}

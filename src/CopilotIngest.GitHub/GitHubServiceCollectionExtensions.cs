@@ -1,0 +1,57 @@
+using CopilotIngest.Core.Http;
+using CopilotIngest.Core.Ingestion;
+using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Seats;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers GitHub Copilot ingestion: options (validated at start-up), the typed <see cref="GitHubClient"/> and the <c>github_seats</c> data set.</summary>
+public static class GitHubServiceCollectionExtensions
+{
+    public const string HttpClientName = nameof(GitHubClient);
+
+    /// <summary>
+    /// Adds everything GitHub when <c>INGEST_GITHUB</c> is true (the default); adds nothing when it is false.
+    /// <paramref name="configure"/> adjusts the tuning values (retry delays, limits) after the settings are read.
+    /// The data set needs an <see cref="CopilotIngest.Core.Sinks.IEntitySink"/> registered by the caller.
+    /// </summary>
+    public static IServiceCollection AddGitHubCopilot(this IServiceCollection services, IConfiguration configuration, Action<GitHubOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var probe = new GitHubOptions();
+        GitHubOptionsReader.Read(configuration, probe);
+        if (!probe.Enabled && probe.SettingErrors.Count == 0)
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<GitHubOptions>()
+            .Configure(options =>
+            {
+                GitHubOptionsReader.Read(configuration, options);
+                configure?.Invoke(options);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
+
+        services.AddTransient<ResponseBufferingHandler>();
+        var client = services.AddHttpClient<GitHubClient>(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                ExtraCaCertificate.CreateHandler(ExtraCaCertificate.Load(provider.GetRequiredService<IOptions<GitHubOptions>>().Value.ExtraCaCertPath)));
+        client.AddStandardResilienceHandler().Configure(GitHubResilience.Configure);
+
+        // Inside the resilience handler: every attempt reads its whole body, so body failures are retried too.
+        client.AddHttpMessageHandler<ResponseBufferingHandler>();
+
+        services.AddTransient<IDataSet, GitHubSeatsDataSet>();
+        return services;
+    }
+}

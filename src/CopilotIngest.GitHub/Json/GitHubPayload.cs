@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CopilotIngest.Core.Http;
+using CopilotIngest.GitHub.Client;
+
+namespace CopilotIngest.GitHub.Json;
+
+/// <summary>Turns GitHub response bodies into records; anything malformed, truncated, empty or unexpected becomes an <see cref="ApiException"/> naming the path.</summary>
+internal static class GitHubPayload
+{
+    public const string Service = "GitHub";
+
+    public static SeatPage ParseSeatsPage(ReadOnlySpan<byte> body, string path)
+    {
+        var page = Deserialize(body, GitHubJsonContext.Default.SeatsPageJson, path);
+        if (page.Seats is null)
+        {
+            throw Unexpected(path, "it has no 'seats' array");
+        }
+
+        if (page.TotalSeats is < 0)
+        {
+            throw Unexpected(path, $"'total_seats' is negative ({page.TotalSeats})");
+        }
+
+        var seats = new SeatRecord[page.Seats.Count];
+        for (var i = 0; i < seats.Length; i++)
+        {
+            var seat = page.Seats[i] ?? throw Unexpected(path, $"seat {i} is null");
+            seats[i] = new SeatRecord(
+                seat.Assignee?.Login,
+                seat.Assignee?.Id,
+                seat.Organization?.Login,
+                seat.AssigningTeam?.Slug,
+                seat.CreatedAt,
+                seat.LastActivityAt,
+                seat.LastActivityEditor,
+                seat.LastAuthenticatedAt,
+                seat.PendingCancellationDate,
+                seat.PlanType);
+        }
+
+        return new SeatPage(page.TotalSeats, seats);
+    }
+
+    public static OrganizationBilling ParseBilling(ReadOnlySpan<byte> body, string path)
+    {
+        var billing = Deserialize(body, GitHubJsonContext.Default.BillingJson, path);
+        var breakdown = billing.SeatBreakdown ?? throw Unexpected(path, "it has no 'seat_breakdown' object");
+        return new OrganizationBilling(
+            new SeatBreakdown(
+                breakdown.Total,
+                breakdown.AddedThisCycle,
+                breakdown.PendingInvitation,
+                breakdown.PendingCancellation,
+                breakdown.ActiveThisCycle,
+                breakdown.InactiveThisCycle),
+            billing.SeatManagementSetting,
+            billing.PublicCodeSuggestions,
+            billing.IdeChat,
+            billing.PlatformChat,
+            billing.Cli,
+            billing.PlanType);
+    }
+
+    /// <summary>GitHub's <c>message</c> from an error body, or null when the body is not GitHub's error JSON.</summary>
+    public static string? TryReadErrorMessage(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            var message = JsonSerializer.Deserialize(body, GitHubJsonContext.Default.GitHubErrorJson)?.Message;
+            return string.IsNullOrWhiteSpace(message) ? null : Shorten(message.Trim());
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static T Deserialize<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, string path)
+        where T : class
+    {
+        if (body.IsEmpty || body.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new ApiException(Service, HttpStatusCode.OK, $"GitHub returned an empty response for {path}; expected JSON. Check that GITHUB_API_URL points at the GitHub REST API.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, typeInfo) ?? throw Unexpected(path, "it is JSON null");
+        }
+        catch (JsonException ex)
+        {
+            var what = body.TrimStart(" \t\r\n"u8) is [(byte)'<', ..] ? "an HTML page, not JSON (a proxy or sign-in page?)" : $"not the expected JSON: {ex.Message}";
+            throw new ApiException(Service, HttpStatusCode.OK, $"GitHub returned a response for {path} that is {what}. Check that GITHUB_API_URL points at the GitHub REST API.", ex);
+        }
+    }
+
+    private static ApiException Unexpected(string path, string problem) =>
+        new(Service, HttpStatusCode.OK, $"GitHub returned an unexpected response for {path}: {problem}. Check that GITHUB_API_URL points at the GitHub REST API.");
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}

@@ -1,0 +1,59 @@
+namespace CopilotIngest.GitHub.Options;
+
+/// <summary>
+/// GitHub settings: which organizations and enterprise to read, with which token, from which API host.
+/// Filled from the flat environment names by <see cref="GitHubOptionsReader"/>; the tuning values below have
+/// production defaults and are not environment settings.
+/// </summary>
+public sealed class GitHubOptions
+{
+    public const string DefaultApiUrl = "https://api.github.com";
+    public const int DefaultInactiveDays = 30;
+
+    /// <summary><c>INGEST_GITHUB</c>: when false nothing GitHub is validated or run.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary><c>GITHUB_TOKEN</c>: a classic personal access token. Never logged.</summary>
+    public string? Token { get; set; }
+
+    /// <summary><c>GITHUB_ORGS</c>: organization logins, in the configured order, without duplicates.</summary>
+    public IReadOnlyList<string> Organizations { get; set; } = [];
+
+    /// <summary><c>GITHUB_ENTERPRISE</c>: the enterprise slug, or null for none.</summary>
+    public string? Enterprise { get; set; }
+
+    /// <summary><c>GITHUB_API_URL</c>: the REST API root (GHE.com: <c>https://api.SUBDOMAIN.ghe.com</c>).</summary>
+    public string ApiUrl { get; set; } = DefaultApiUrl;
+
+    /// <summary><c>GITHUB_INACTIVE_DAYS</c>: a seat without Copilot activity for this many days counts as inactive.</summary>
+    public int InactiveDays { get; set; } = DefaultInactiveDays;
+
+    /// <summary>True when <c>GITHUB_APP_ID</c> is set: GitHub App authentication is not supported yet.</summary>
+    public bool AppIdConfigured { get; set; }
+
+    /// <summary><c>EXTRA_CA_CERT</c>: a PEM file trusted in addition to the system store.</summary>
+    public string? ExtraCaCertPath { get; set; }
+
+    /// <summary>Retries after a transient failure (5xx, timeout, dropped connection, rate limit).</summary>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>First back-off delay after a 5xx, timeout or dropped connection; grows exponentially with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one request (headers and body) may take before it is abandoned and retried.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Wait after a secondary rate limit that names no wait of its own (GitHub asks for at least a minute).</summary>
+    public TimeSpan SecondaryRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest rate-limit wait accepted; a reset further away stops the scope with a message instead.</summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Largest response body accepted; a seats page of 100 is a few hundred KiB.</summary>
+    public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Problems found while reading the settings (unparsable values), reported by the validator.</summary>
+    internal List<string> SettingErrors { get; } = [];
+
+    internal Uri ApiBaseUri => Core.Http.BaseUrl.Parse(ApiUrl);
+}

@@ -1,0 +1,23 @@
+using CopilotIngest.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace CopilotIngest.GitHub.Options;
+
+/// <summary>Fills <see cref="GitHubOptions"/> from the flat environment names; unparsable values are kept as errors for the validator.</summary>
+internal static class GitHubOptionsReader
+{
+    public static void Read(IConfiguration configuration, GitHubOptions options)
+    {
+        var errors = options.SettingErrors;
+        options.Enabled = configuration.GetBool(GitHubSettingNames.Ingest, true, errors);
+        options.Token = configuration.GetSetting(GitHubSettingNames.Token);
+        options.Organizations = configuration.GetList(GitHubSettingNames.Organizations)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        options.Enterprise = configuration.GetSetting(GitHubSettingNames.Enterprise);
+        options.ApiUrl = configuration.GetSetting(GitHubSettingNames.ApiUrl) ?? GitHubOptions.DefaultApiUrl;
+        options.InactiveDays = configuration.GetInt(GitHubSettingNames.InactiveDays, GitHubOptions.DefaultInactiveDays, 1, 365, errors);
+        options.AppIdConfigured = configuration.GetSetting(GitHubSettingNames.AppId) is not null;
+        options.ExtraCaCertPath = configuration.GetSetting(GitHubSettingNames.ExtraCaCert);
+    }
+}

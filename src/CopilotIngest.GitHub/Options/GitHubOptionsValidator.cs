@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using CopilotIngest.Core.Http;
+using Microsoft.Extensions.Options;
+
+namespace CopilotIngest.GitHub.Options;
+
+/// <summary>Checks the GitHub settings and reports every problem at once, each naming its environment variable.</summary>
+internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
+{
+    internal const string OrgPermissionHint = "a classic PAT with manage_billing:copilot or read:org, owned by an organization owner";
+    internal const string EnterprisePermissionHint = "a classic PAT with manage_billing:copilot or read:enterprise, owned by an enterprise owner or billing manager";
+
+    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$")]
+    private static partial Regex OrganizationLogin();
+
+    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,98}[A-Za-z0-9])?$")]
+    private static partial Regex EnterpriseSlug();
+
+    public ValidateOptionsResult Validate(string? name, GitHubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Enabled && options.SettingErrors.Count == 0)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var errors = new List<string>(options.SettingErrors);
+        if (options.Enabled)
+        {
+            ValidateToken(options, errors);
+            ValidateScopes(options, errors);
+            ValidateApiUrl(options.ApiUrl, errors);
+            ValidateTuning(options, errors);
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateToken(GitHubOptions options, List<string> errors)
+    {
+        if (options.Token is null)
+        {
+            errors.Add(options.AppIdConfigured
+                ? $"{GitHubSettingNames.AppId} is set, but GitHub App authentication is not supported yet: set {GitHubSettingNames.Token} to {OrgPermissionHint} (read:enterprise for {GitHubSettingNames.Enterprise})."
+                : $"{GitHubSettingNames.Token} is required when {GitHubSettingNames.Ingest} is true: {OrgPermissionHint} (read:enterprise for {GitHubSettingNames.Enterprise}).");
+            return;
+        }
+
+        if (options.Token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || options.Token.StartsWith("token ", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{GitHubSettingNames.Token} must hold the token alone, without a 'Bearer ' or 'token ' prefix.");
+        }
+        else if (options.Token.Any(char.IsWhiteSpace))
+        {
+            errors.Add($"{GitHubSettingNames.Token} contains white space, but a GitHub token is a single word (check the file or secret it comes from).");
+        }
+    }
+
+    private static void ValidateScopes(GitHubOptions options, List<string> errors)
+    {
+        if (options.Organizations.Count == 0 && options.Enterprise is null)
+        {
+            errors.Add($"{GitHubSettingNames.Organizations} (comma-separated organization logins) or {GitHubSettingNames.Enterprise} (the enterprise slug), or both, must be set when {GitHubSettingNames.Ingest} is true.");
+        }
+
+        foreach (var organization in options.Organizations.Where(o => !OrganizationLogin().IsMatch(o)))
+        {
+            errors.Add($"{GitHubSettingNames.Organizations} contains '{organization}', which is not an organization login (letters, digits and single hyphens, at most 39 characters, e.g. 'acme').");
+        }
+
+        if (options.Enterprise is { } enterprise && !EnterpriseSlug().IsMatch(enterprise))
+        {
+            errors.Add($"{GitHubSettingNames.Enterprise} must be the enterprise slug as in https://github.com/enterprises/SLUG (e.g. 'acme'), got '{enterprise}'.");
+        }
+    }
+
+    private static void ValidateApiUrl(string apiUrl, List<string> errors)
+    {
+        if (BaseUrl.Validate(GitHubSettingNames.ApiUrl, apiUrl) is { } problem)
+        {
+            errors.Add(problem);
+            return;
+        }
+
+        var host = new Uri(apiUrl).Host;
+        if (host.Equals("github.com", StringComparison.OrdinalIgnoreCase) || (host.EndsWith(".ghe.com", StringComparison.OrdinalIgnoreCase) && !host.StartsWith("api.", StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add($"{GitHubSettingNames.ApiUrl} must name the API host, e.g. https://api.github.com or https://api.SUBDOMAIN.ghe.com, got '{apiUrl}'.");
+        }
+    }
+
+    private static void ValidateTuning(GitHubOptions options, List<string> errors)
+    {
+        if (options.MaxRetries is < 1 or > 20)
+        {
+            errors.Add($"GitHub MaxRetries must be from 1 to 20, got {options.MaxRetries}.");
+        }
+
+        if (options.AttemptTimeout < TimeSpan.FromMilliseconds(10) || options.AttemptTimeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"GitHub AttemptTimeout must be from 10 ms to 10 minutes, got {options.AttemptTimeout}.");
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.SecondaryRateLimitWait < TimeSpan.Zero || options.MaxRateLimitWait < TimeSpan.Zero)
+        {
+            errors.Add("GitHub retry delays and rate-limit waits cannot be negative.");
+        }
+
+        if (options.MaxResponseBytes < 1024)
+        {
+            errors.Add($"GitHub MaxResponseBytes must be at least 1024, got {options.MaxResponseBytes}.");
+        }
+    }
+}

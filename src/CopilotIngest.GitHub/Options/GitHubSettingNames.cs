@@ -1,0 +1,14 @@
+namespace CopilotIngest.GitHub.Options;
+
+/// <summary>The environment variable names this library reads (DESIGN §7).</summary>
+public static class GitHubSettingNames
+{
+    public const string Ingest = "INGEST_GITHUB";
+    public const string Token = "GITHUB_TOKEN";
+    public const string Organizations = "GITHUB_ORGS";
+    public const string Enterprise = "GITHUB_ENTERPRISE";
+    public const string ApiUrl = "GITHUB_API_URL";
+    public const string InactiveDays = "GITHUB_INACTIVE_DAYS";
+    public const string AppId = "GITHUB_APP_ID";
+    public const string ExtraCaCert = "EXTRA_CA_CERT";
+}

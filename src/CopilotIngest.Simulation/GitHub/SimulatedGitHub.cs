@@ -1,0 +1,302 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CopilotIngest.Simulation.GitHub;
+
+/// <summary>
+/// A GitHub REST API for Copilot seats and billing on 127.0.0.1: real <c>Link</c> paging, <c>x-ratelimit-*</c>
+/// headers and limits, 401 for any other token, 404 for unknown organizations, and injected faults.
+/// Seat pages are computed on request from a <see cref="SimulatedGitHubPopulation"/>, so large sizes start fast.
+/// </summary>
+public sealed class SimulatedGitHub : IAsyncDisposable
+{
+    public const int DefaultPerPage = 50;
+    public const int MaxPerPage = 100;
+
+    private static readonly string[] s_apiVersions = ["2022-11-28", "2026-03-10"];
+
+    private readonly WebApplication _app;
+    private readonly SimulatedGitHubOptions _options;
+    private readonly FaultQueue _faults = new();
+    private readonly RateLimitWindow _rateLimit;
+    private readonly ConcurrentQueue<SimulatedGitHubRequest> _requests = new();
+
+    private SimulatedGitHub(WebApplication app, SimulatedGitHubOptions options, SimulatedGitHubPopulation population, string token)
+    {
+        _app = app;
+        _options = options;
+        Population = population;
+        Token = token;
+        _rateLimit = new RateLimitWindow(options.RateLimitPerHour, options.TimeProvider);
+    }
+
+    /// <summary>The API root, e.g. <c>http://127.0.0.1:54321/</c> (use as <c>GITHUB_API_URL</c>).</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The only token accepted.</summary>
+    public string Token { get; }
+
+    public SimulatedGitHubPopulation Population { get; }
+
+    /// <summary>Every request answered so far, in order.</summary>
+    public IReadOnlyList<SimulatedGitHubRequest> Requests => [.. _requests];
+
+    /// <summary>Faults injected but not yet produced.</summary>
+    public int PendingFaults => _faults.Pending;
+
+    public static async Task<SimulatedGitHub> StartAsync(SimulatedGitHubOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Seats);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RateLimitPerHour);
+        var today = DateOnly.FromDateTime(options.TimeProvider.GetUtcNow().UtcDateTime);
+        var population = SimulatedGitHubPopulation.Generate(options.Enterprise, options.Organizations, options.Seats, options.Seed, today);
+        var token = options.Token ?? $"ghp_simulated{StableHash.Of(options.Seed, 99):x16}";
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var github = new SimulatedGitHub(app, options, population, token);
+        app.Run(github.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        github.BaseAddress = new Uri(app.Urls.First() + "/");
+        return github;
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="times"/> requests whose path (with query) starts with <paramref name="pathPrefix"/>
+    /// with <paramref name="fault"/>, e.g. <c>InjectFault("/orgs/octo-web/copilot/billing/seats?per_page=100&amp;page=2", SimulatedFault.ServerError())</c>.
+    /// </summary>
+    public void InjectFault(string pathPrefix, SimulatedFault fault, int times = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pathPrefix);
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        _faults.Add(pathPrefix, fault, times);
+    }
+
+    public void ClearFaults() => _faults.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var pathAndQuery = request.Path + request.QueryString;
+        var authorized = false;
+        var status = 0;
+        try
+        {
+            if (string.IsNullOrEmpty(request.Headers.UserAgent))
+            {
+                status = await ErrorAsync(context, 403, "Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required).");
+                return;
+            }
+
+            authorized = IsAuthorized(request.Headers.Authorization.ToString());
+            if (!authorized)
+            {
+                status = await ErrorAsync(context, 401, "Bad credentials");
+                return;
+            }
+
+            var fault = _faults.Take(pathAndQuery);
+            if (fault is { Kind: SimulatedFaultKind.Latency })
+            {
+                // Latency is wall-clock on purpose: it exercises the client's real timeouts.
+                await Task.Delay(fault.Delay, TimeProvider.System, context.RequestAborted);
+                fault = null;
+            }
+
+            if (fault is not null && fault.Kind != SimulatedFaultKind.TruncatedBody)
+            {
+                status = await FaultAsync(context, fault);
+                return;
+            }
+
+            status = await AnswerAsync(context, truncate: fault is not null);
+        }
+        finally
+        {
+            _requests.Enqueue(new SimulatedGitHubRequest(request.Method, pathAndQuery, status, authorized, request.Headers["X-GitHub-Api-Version"].FirstOrDefault(), request.Headers.Accept.FirstOrDefault()));
+        }
+    }
+
+    private bool IsAuthorized(string header)
+    {
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0)
+        {
+            return false;
+        }
+
+        var scheme = header[..space];
+        return (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || scheme.Equals("token", StringComparison.OrdinalIgnoreCase))
+            && header[(space + 1)..].Trim() == Token;
+    }
+
+    private async Task<int> AnswerAsync(HttpContext context, bool truncate)
+    {
+        var version = context.Request.Headers["X-GitHub-Api-Version"].FirstOrDefault();
+        if (version is not null && !s_apiVersions.Contains(version))
+        {
+            return await ErrorAsync(context, 410, $"API version '{version}' is not supported.");
+        }
+
+        var (allowed, remaining, used, reset) = _rateLimit.Take();
+        var headers = context.Response.Headers;
+        headers["x-ratelimit-limit"] = _rateLimit.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-used"] = used.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-resource"] = "core";
+        headers["X-OAuth-Scopes"] = "manage_billing:copilot, read:enterprise, read:org";
+        headers["X-GitHub-Api-Version-Selected"] = version ?? s_apiVersions[0];
+        if (!allowed)
+        {
+            return await ErrorAsync(context, 403, "API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID.");
+        }
+
+        if (!HttpMethods.IsGet(context.Request.Method))
+        {
+            return await ErrorAsync(context, 404, "Not Found");
+        }
+
+        var segments = context.Request.Path.Value?.Trim('/').Split('/') ?? [];
+        var now = _options.TimeProvider.GetUtcNow();
+        var apiBase = $"{context.Request.Scheme}://{context.Request.Host}/";
+        byte[]? body = null;
+        switch (segments)
+        {
+            case ["rate_limit"]:
+                body = GitHubJsonWriter.RateLimit(_rateLimit.Limit, remaining, used, reset);
+                break;
+            case ["orgs", var login, "copilot", "billing"] when Population.FindOrganization(login) is { } organization:
+                headers["X-Accepted-OAuth-Scopes"] = "manage_billing:copilot, read:org";
+                body = GitHubJsonWriter.Billing(organization, Population.OrganizationSeats(organization), now);
+                break;
+            case ["orgs", var login, "copilot", "billing", "seats"] when Population.FindOrganization(login) is { } organization:
+                body = OrganizationSeats(context, organization, apiBase, now);
+                break;
+            case ["organizations", var id, "copilot", "billing", "seats"] when long.TryParse(id, CultureInfo.InvariantCulture, out var orgId) && Population.FindOrganization(orgId) is { } organization:
+                body = OrganizationSeats(context, organization, apiBase, now);
+                break;
+            case ["enterprises", var slug, "copilot", "billing", "seats"] when slug.Equals(Population.Enterprise, StringComparison.OrdinalIgnoreCase):
+                headers["X-Accepted-OAuth-Scopes"] = "manage_billing:copilot, read:enterprise";
+                var (offset, count) = Page(context, Population.EnterpriseSeatCount, $"{apiBase}enterprises/{Population.Enterprise}/copilot/billing/seats");
+                body = GitHubJsonWriter.SeatsPage(Population.Users.Count, Enumerable.Range(offset, count).Select(Population.EnterpriseSeat), true, apiBase, now);
+                break;
+        }
+
+        if (body is null)
+        {
+            return await ErrorAsync(context, 404, "Not Found");
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        if (truncate)
+        {
+            await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            context.Abort();
+            return 200;
+        }
+
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        return 200;
+    }
+
+    private byte[] OrganizationSeats(HttpContext context, SimulatedOrganization organization, string apiBase, DateTimeOffset now)
+    {
+        context.Response.Headers["X-Accepted-OAuth-Scopes"] = "manage_billing:copilot, read:org";
+        var total = organization.SeatedUsers.Count;
+        var (offset, count) = Page(context, total, $"{apiBase}organizations/{organization.Id.ToString(CultureInfo.InvariantCulture)}/copilot/billing/seats");
+        return GitHubJsonWriter.SeatsPage(total, Enumerable.Range(offset, count).Select(i => Population.OrganizationSeat(organization, i)), false, apiBase, now);
+    }
+
+    /// <summary>Reads <c>page</c>/<c>per_page</c> as GitHub does and writes the <c>Link</c> header; returns the slice to serve.</summary>
+    private static (int Offset, int Count) Page(HttpContext context, int total, string linkBase)
+    {
+        var query = context.Request.Query;
+        var perPage = int.TryParse(query["per_page"], CultureInfo.InvariantCulture, out var pp) && pp > 0 ? Math.Min(pp, MaxPerPage) : DefaultPerPage;
+        var page = int.TryParse(query["page"], CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        var lastPage = Math.Max(1, (total + perPage - 1) / perPage);
+        var links = new List<string>();
+        string Link(int number, string rel) => $"<{linkBase}?per_page={perPage.ToString(CultureInfo.InvariantCulture)}&page={number.ToString(CultureInfo.InvariantCulture)}>; rel=\"{rel}\"";
+        if (page > 1)
+        {
+            links.Add(Link(Math.Min(page - 1, lastPage), "prev"));
+        }
+
+        if (page < lastPage)
+        {
+            links.Add(Link(page + 1, "next"));
+            links.Add(Link(lastPage, "last"));
+        }
+
+        if (page > 1)
+        {
+            links.Add(Link(1, "first"));
+        }
+
+        if (links.Count > 0)
+        {
+            context.Response.Headers["Link"] = string.Join(", ", links);
+        }
+
+        var offset = (int)Math.Min((long)(page - 1) * perPage, total);
+        return (offset, Math.Min(perPage, total - offset));
+    }
+
+    private async Task<int> FaultAsync(HttpContext context, SimulatedFault fault)
+    {
+        var headers = context.Response.Headers;
+        switch (fault.Kind)
+        {
+            case SimulatedFaultKind.DropConnection:
+                context.Abort();
+                return 0;
+            case SimulatedFaultKind.RateLimited:
+                var reset = _options.TimeProvider.GetUtcNow() + fault.Delay;
+                var resetSeconds = (long)Math.Ceiling(reset.ToUnixTimeMilliseconds() / 1000.0);
+                headers["x-ratelimit-limit"] = _rateLimit.Limit.ToString(CultureInfo.InvariantCulture);
+                headers["x-ratelimit-remaining"] = "0";
+                headers["x-ratelimit-used"] = _rateLimit.Limit.ToString(CultureInfo.InvariantCulture);
+                headers["x-ratelimit-reset"] = resetSeconds.ToString(CultureInfo.InvariantCulture);
+                headers["x-ratelimit-resource"] = "core";
+                break;
+            case SimulatedFaultKind.TooManyRequests:
+                headers.RetryAfter = Math.Ceiling(fault.Delay.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                break;
+            case SimulatedFaultKind.PermissionDenied:
+                headers["X-OAuth-Scopes"] = "read:user, repo";
+                headers["X-Accepted-OAuth-Scopes"] = context.Request.Path.StartsWithSegments("/enterprises", StringComparison.OrdinalIgnoreCase)
+                    ? "manage_billing:copilot, read:enterprise"
+                    : "manage_billing:copilot, read:org";
+                break;
+        }
+
+        return await ErrorAsync(context, fault.StatusCode, fault.Message ?? "Error");
+    }
+
+    private static async Task<int> ErrorAsync(HttpContext context, int status, string message)
+    {
+        var body = GitHubJsonWriter.Error(message, status);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        return status;
+    }
+}

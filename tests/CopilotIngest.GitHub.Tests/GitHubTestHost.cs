@@ -1,0 +1,55 @@
+using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CopilotIngest.GitHub.Tests;
+
+/// <summary>Builds the real GitHub registrations (options, typed client, resilience, data set) with short retry delays.</summary>
+internal static class GitHubTestHost
+{
+    public static ServiceProvider Create(
+        Uri apiUrl,
+        string token,
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? timeProvider = null,
+        Action<GitHubOptions>? tune = null,
+        IEntitySink? sink = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [GitHubSettingNames.Token] = token,
+            [GitHubSettingNames.ApiUrl] = apiUrl.ToString(),
+            [GitHubSettingNames.Organizations] = "octo-web,octo-data",
+            [GitHubSettingNames.Enterprise] = "octo-ent",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        if (timeProvider is not null)
+        {
+            services.AddSingleton(timeProvider);
+        }
+
+        services.AddSingleton(sink ?? new InMemoryEntitySink());
+        services.AddGitHubCopilot(configuration, options =>
+        {
+            options.MaxRetries = 3;
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+            options.AttemptTimeout = TimeSpan.FromSeconds(5);
+            options.SecondaryRateLimitWait = TimeSpan.FromMilliseconds(50);
+            options.MaxRateLimitWait = TimeSpan.FromSeconds(10);
+            tune?.Invoke(options);
+        });
+        return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    public static GitHubClient Client(this ServiceProvider provider) => provider.GetRequiredService<GitHubClient>();
+}
