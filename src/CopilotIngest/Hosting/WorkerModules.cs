@@ -17,6 +17,8 @@ internal static class WorkerModules
             {
                 problems.Add("INGEST_GITHUB and INGEST_M365 are both false: there is nothing to ingest.");
             }
+
+            services.AddGitHubCopilot(configuration);
         }
     }
 }
