@@ -27,7 +27,12 @@ public sealed partial class PortClient
     /// <summary><c>POST /v1/blueprints</c>; returns the blueprint as Port stored it.</summary>
     public async Task<JsonObject> CreateBlueprintAsync(JsonObject blueprint, CancellationToken cancellationToken)
     {
-        var identifier = blueprint["identifier"]?.GetValue<string>() ?? throw new ArgumentException("The blueprint has no identifier.", nameof(blueprint));
+        ArgumentNullException.ThrowIfNull(blueprint);
+        if (blueprint["identifier"] is not JsonValue value || !value.TryGetValue<string>(out var identifier))
+        {
+            throw new ArgumentException("The blueprint has no string identifier.", nameof(blueprint));
+        }
+
         var operation = new PortOperation($"creating blueprint {identifier}");
         var content = PortTransport.Json(blueprint, PortJsonContext.Default.JsonObject);
         return (await SendAsync(HttpMethod.Post, "v1/blueprints", content, PortJsonContext.Default.BlueprintResponse, operation, cancellationToken)).Blueprint;

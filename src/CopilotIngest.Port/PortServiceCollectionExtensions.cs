@@ -71,6 +71,27 @@ public static class PortServiceCollectionExtensions
         builder.ConfigurePrimaryHttpMessageHandler(services =>
             ExtraCaCertificate.CreateHandler(ExtraCaCertificate.Load(services.GetRequiredService<IOptions<PortOptions>>().Value.ExtraCaCertificatePath)));
         builder.AddStandardResilienceHandler().Configure((resilience, services) =>
-            PortResilience.Configure(resilience, services.GetRequiredService<IOptions<PortOptions>>().Value, services.GetRequiredService<TimeProvider>()));
+        {
+            if (ValidOptions(services) is { } options)
+            {
+                PortResilience.Configure(resilience, options, services.GetRequiredService<TimeProvider>());
+            }
+        });
+    }
+
+    /// <summary>
+    /// The Port options, or null when they are invalid: start-up validation then reports their problems once,
+    /// instead of once more for every pipeline that reads them.
+    /// </summary>
+    private static PortOptions? ValidOptions(IServiceProvider services)
+    {
+        try
+        {
+            return services.GetRequiredService<IOptions<PortOptions>>().Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }

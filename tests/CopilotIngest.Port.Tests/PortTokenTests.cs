@@ -112,6 +112,31 @@ public sealed class PortTokenTests
     }
 
     [Fact]
+    public async Task BulkUpsert_401Once_ResendsTheSameBodyWithTheNewToken()
+    {
+        var calls = 0;
+        await using var port = await FakePort.StartAsync(async (context, request) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                await Respond.Error(context, 401, "unauthorized", "token expired");
+                return;
+            }
+
+            await Respond.BulkOk(context, request);
+        });
+        await using var services = PortServices.Create(port.BaseAddress);
+
+        var result = await services.GetRequiredService<PortClient>().BulkUpsertAsync(TestEntities.Blueprint, TestEntities.Many(3), Ct);
+
+        Assert.Equal(3, result.Entities.Count);
+        Assert.Equal(2, port.Requests.Count);
+        Assert.Equal(port.Requests[0].Body, port.Requests[1].Body);
+        Assert.Equal(3, Bodies.Entities(port.Requests[1]).Count);
+        Assert.Equal("Bearer tok-2", port.Requests[1].Headers["Authorization"]);
+    }
+
+    [Fact]
     public async Task GetBlueprint_401AfterRefresh_ThrowsCredentialsMessage()
     {
         var logs = new CapturingLoggerProvider();

@@ -43,7 +43,7 @@ internal static class PortErrors
         new(
             Service,
             response.StatusCode,
-            $"Port answered {operation} ({(int)response.StatusCode}) with a body that is not the JSON expected: {problem}. Check PORT_BASE_URL points at Port's API.{TraceSuffix(response.TraceId)}",
+            $"Port answered {operation} ({(int)response.StatusCode}) with a body that is not the JSON expected: {problem.TrimEnd('.')}. Check PORT_BASE_URL points at Port's API.{TraceSuffix(response.TraceId)}",
             inner);
 
     public static string TraceSuffix(string? traceId) => string.IsNullOrEmpty(traceId) ? string.Empty : $" Trace id: {traceId}.";

@@ -6,8 +6,8 @@ namespace CopilotIngest.Port.Setup;
 /// <summary>
 /// Compares a blueprint file with what Port holds, over the keys we own. The data-model keys (schema, relations,
 /// mirror/calculation/aggregation properties) are always compared, absent meaning empty; other keys (title, icon,
-/// description, …) when the file sets them. Server-added fields (createdAt, updatedBy, …) and defaults Port fills
-/// in (empty lists, <c>false</c>) are ignored.
+/// description, …) when the file sets them. Server-added fields (createdAt, updatedBy, …) and empty defaults Port fills
+/// in or leaves out (empty lists, <c>false</c>, null) are ignored.
 /// </summary>
 internal static class BlueprintDiff
 {
@@ -22,7 +22,7 @@ internal static class BlueprintDiff
 
     /// <summary>The top-level keys that differ, in a stable order.</summary>
     public static IReadOnlyList<string> ChangedKeys(JsonObject desired, JsonObject actual) =>
-        ComparedKeys(desired).Where(key => !JsonEquivalence.Covers(Desired(desired, key), actual[key])).ToList();
+        ComparedKeys(desired).Where(key => !JsonEquivalence.EquivalentIgnoringEmpty(Desired(desired, key), actual[key])).ToList();
 
     /// <summary>Short paths of what differs, e.g. <c>schema.properties.editor_top (not in Port)</c>.</summary>
     public static IReadOnlyList<string> ChangedPaths(JsonObject desired, JsonObject actual)
@@ -47,12 +47,15 @@ internal static class BlueprintDiff
 
     private static void Collect(string path, JsonNode? desired, JsonNode? actual, int depth, List<string> paths)
     {
-        if (JsonEquivalence.Covers(desired, actual))
+        if (JsonEquivalence.EquivalentIgnoringEmpty(desired, actual))
         {
             return;
         }
 
-        if (desired is JsonObject desiredObject && actual is JsonObject actualObject && depth < MaxDepth)
+        // A whole top-level map missing on one side is described by its members; deeper, a missing member is named itself.
+        var desiredObject = desired as JsonObject ?? (depth == 1 && desired is null && actual is JsonObject ? [] : null);
+        var actualObject = actual as JsonObject ?? (depth == 1 && actual is null && desired is JsonObject ? [] : null);
+        if (desiredObject is not null && actualObject is not null && depth < MaxDepth)
         {
             var keys = desiredObject.Select(p => p.Key).Union(actualObject.Select(p => p.Key), StringComparer.Ordinal);
             foreach (var key in keys)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CopilotIngest.Port.Sink;
 using Microsoft.Extensions.Logging;
 
 namespace CopilotIngest.Port.Setup;
@@ -25,8 +26,8 @@ public sealed partial class BlueprintSetup(PortClient client, ILogger<BlueprintS
         if (!dryRun)
         {
             await ApplyBasesAsync(planned, cancellationToken);
-            await ApplyPassAsync(planned, [BlueprintDiff.Relations], cancellationToken);
-            await ApplyPassAsync(planned, BlueprintDiff.DependentKeys, cancellationToken);
+            await ApplyRelationsAsync(planned, cancellationToken);
+            await ApplyDependentsAsync(planned, cancellationToken);
         }
 
         return ToPlan(planned);
@@ -42,7 +43,7 @@ public sealed partial class BlueprintSetup(PortClient client, ILogger<BlueprintS
             if (current is null)
             {
                 var keys = desired.Select(p => p.Key).Where(k => k != "identifier").ToList();
-                planned.Add(new Planned(new BlueprintPlanItem(identifier, file, SetupAction.Create, "not in Port yet"), desired, keys));
+                planned.Add(new Planned(new BlueprintPlanItem(identifier, file, SetupAction.Create, "not in Port yet"), desired, null, keys));
                 continue;
             }
 
@@ -50,12 +51,13 @@ public sealed partial class BlueprintSetup(PortClient client, ILogger<BlueprintS
             var item = changed.Count == 0
                 ? new BlueprintPlanItem(identifier, file, SetupAction.Unchanged, "matches Port")
                 : new BlueprintPlanItem(identifier, file, SetupAction.Update, "differs in " + Summarize(BlueprintDiff.ChangedPaths(desired, current)));
-            planned.Add(new Planned(item, desired, changed));
+            planned.Add(new Planned(item, desired, current, changed));
         }
 
         return planned;
     }
 
+    /// <summary>Pass 1: create missing blueprints and patch changed plain keys, without anything that refers to other blueprints.</summary>
     private async Task ApplyBasesAsync(List<Planned> planned, CancellationToken cancellationToken)
     {
         foreach (var blueprint in planned)
@@ -70,8 +72,7 @@ public sealed partial class BlueprintSetup(PortClient client, ILogger<BlueprintS
                     await client.CreateBlueprintAsync(body, cancellationToken);
                     break;
                 case SetupAction.Update when baseKeys.Count > 0:
-                    LogPatching(blueprint.Item.Identifier, baseKeys);
-                    await client.PatchBlueprintAsync(blueprint.Item.Identifier, Body(blueprint.Desired, baseKeys), cancellationToken);
+                    await PatchAsync(blueprint, baseKeys, cancellationToken);
                     break;
                 default:
                     break;
@@ -79,20 +80,55 @@ public sealed partial class BlueprintSetup(PortClient client, ILogger<BlueprintS
         }
     }
 
-    private async Task ApplyPassAsync(List<Planned> planned, IReadOnlyList<string> passKeys, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pass 2: relations, now that every blueprint exists. When relations are removed, the keys that may refer to
+    /// them (mirror, aggregation, …) change in the same call, so Port never sees a reference to a missing relation.
+    /// </summary>
+    private async Task ApplyRelationsAsync(List<Planned> planned, CancellationToken cancellationToken)
     {
-        foreach (var blueprint in planned.Where(b => b.Item.Action != SetupAction.Unchanged))
+        foreach (var blueprint in planned.Where(b => b.Keys.Contains(BlueprintDiff.Relations)))
         {
-            var keys = blueprint.Keys.Where(passKeys.Contains)
-                .Where(k => blueprint.Item.Action == SetupAction.Update || !Sink.JsonEquivalence.IsEmpty(blueprint.Desired[k]))
+            if (blueprint.Item.Action == SetupAction.Create && JsonEquivalence.IsEmpty(blueprint.Desired[BlueprintDiff.Relations]))
+            {
+                continue;
+            }
+
+            List<string> keys = [BlueprintDiff.Relations];
+            if (RemovesRelations(blueprint))
+            {
+                keys.AddRange(blueprint.Keys.Where(BlueprintDiff.DependentKeys.Contains));
+            }
+
+            await PatchAsync(blueprint, keys, cancellationToken);
+        }
+    }
+
+    /// <summary>Pass 3: mirror, aggregation and calculation properties and ownership, now that every relation exists.</summary>
+    private async Task ApplyDependentsAsync(List<Planned> planned, CancellationToken cancellationToken)
+    {
+        foreach (var blueprint in planned.Where(b => b.Item.Action != SetupAction.Unchanged && !RemovesRelations(b)))
+        {
+            var keys = blueprint.Keys.Where(BlueprintDiff.DependentKeys.Contains)
+                .Where(k => blueprint.Item.Action == SetupAction.Update || !JsonEquivalence.IsEmpty(blueprint.Desired[k]))
                 .ToList();
             if (keys.Count > 0)
             {
-                LogPatching(blueprint.Item.Identifier, keys);
-                await client.PatchBlueprintAsync(blueprint.Item.Identifier, Body(blueprint.Desired, keys), cancellationToken);
+                await PatchAsync(blueprint, keys, cancellationToken);
             }
         }
     }
+
+    private async Task PatchAsync(Planned blueprint, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        LogPatching(blueprint.Item.Identifier, keys);
+        await client.PatchBlueprintAsync(blueprint.Item.Identifier, Body(blueprint.Desired, keys), cancellationToken);
+    }
+
+    private static bool RemovesRelations(Planned blueprint) =>
+        blueprint.Item.Action == SetupAction.Update
+        && blueprint.Keys.Contains(BlueprintDiff.Relations)
+        && blueprint.Current?[BlueprintDiff.Relations] is JsonObject current
+        && current.Any(relation => blueprint.Desired[BlueprintDiff.Relations]?[relation.Key] is null);
 
     private static JsonObject Body(JsonObject desired, IEnumerable<string> keys)
     {
@@ -116,8 +152,8 @@ public sealed partial class BlueprintSetup(PortClient client, ILogger<BlueprintS
     private partial void LogCreating(string blueprint);
 
     [LoggerMessage(EventId = 141, Level = LogLevel.Information, Message = "Updating blueprint {Blueprint}: {Keys}")]
-    private partial void LogPatching(string blueprint, IEnumerable<string> keys);
+    private partial void LogPatching(string blueprint, IReadOnlyList<string> keys);
 
-    /// <summary>A plan item with what apply needs: the file's blueprint and the top-level keys to write.</summary>
-    private sealed record Planned(BlueprintPlanItem Item, JsonObject Desired, IReadOnlyList<string> Keys);
+    /// <summary>A plan item with what apply needs: the file's blueprint, Port's copy (null when missing) and the top-level keys to write.</summary>
+    private sealed record Planned(BlueprintPlanItem Item, JsonObject Desired, JsonObject? Current, IReadOnlyList<string> Keys);
 }

@@ -11,10 +11,13 @@ namespace CopilotIngest.Port.Sink;
 /// </summary>
 internal static partial class JsonEquivalence
 {
-    public static bool AreEquivalent(JsonNode? left, JsonNode? right) => Compare(left, right, ignoreEmptyOnRight: false);
+    public static bool AreEquivalent(JsonNode? left, JsonNode? right) => Compare(left, right, ignoreEmpty: false);
 
-    /// <summary>Like <see cref="AreEquivalent"/>, but members only on the right that hold an empty value (null, false, "", [], {}) are ignored: defaults a server adds.</summary>
-    public static bool Covers(JsonNode? desired, JsonNode? actual) => Compare(desired, actual, ignoreEmptyOnRight: true);
+    /// <summary>
+    /// Like <see cref="AreEquivalent"/>, but an empty value (null, false, "", [], {}) equals a missing member on either
+    /// side: defaults a server fills in, or leaves out.
+    /// </summary>
+    public static bool EquivalentIgnoringEmpty(JsonNode? desired, JsonNode? actual) => Compare(desired, actual, ignoreEmpty: true);
 
     public static bool IsEmpty(JsonNode? node) => node switch
     {
@@ -29,32 +32,32 @@ internal static partial class JsonEquivalence
         },
     };
 
-    private static bool Compare(JsonNode? left, JsonNode? right, bool ignoreEmptyOnRight)
+    private static bool Compare(JsonNode? left, JsonNode? right, bool ignoreEmpty)
     {
         if (IsNull(left))
         {
-            return IsNull(right) || (ignoreEmptyOnRight && IsEmpty(right));
+            return IsNull(right) || (ignoreEmpty && IsEmpty(right));
         }
 
         if (IsNull(right))
         {
-            return false;
+            return ignoreEmpty && IsEmpty(left);
         }
 
         return left switch
         {
-            JsonObject leftObject => right is JsonObject rightObject && CompareObjects(leftObject, rightObject, ignoreEmptyOnRight),
-            JsonArray leftArray => right is JsonArray rightArray && CompareArrays(leftArray, rightArray, ignoreEmptyOnRight),
+            JsonObject leftObject => right is JsonObject rightObject && CompareObjects(leftObject, rightObject, ignoreEmpty),
+            JsonArray leftArray => right is JsonArray rightArray && CompareArrays(leftArray, rightArray, ignoreEmpty),
             JsonValue leftValue => right is JsonValue rightValue && CompareValues(leftValue, rightValue),
             _ => false,
         };
     }
 
-    private static bool CompareObjects(JsonObject left, JsonObject right, bool ignoreEmptyOnRight)
+    private static bool CompareObjects(JsonObject left, JsonObject right, bool ignoreEmpty)
     {
         foreach (var (key, value) in left)
         {
-            if (!Compare(value, right[key], ignoreEmptyOnRight))
+            if (!Compare(value, right[key], ignoreEmpty))
             {
                 return false;
             }
@@ -62,7 +65,7 @@ internal static partial class JsonEquivalence
 
         foreach (var (key, value) in right)
         {
-            if (!left.ContainsKey(key) && !IsNull(value) && !(ignoreEmptyOnRight && IsEmpty(value)))
+            if (!left.ContainsKey(key) && !IsNull(value) && !(ignoreEmpty && IsEmpty(value)))
             {
                 return false;
             }
@@ -71,7 +74,7 @@ internal static partial class JsonEquivalence
         return true;
     }
 
-    private static bool CompareArrays(JsonArray left, JsonArray right, bool ignoreEmptyOnRight)
+    private static bool CompareArrays(JsonArray left, JsonArray right, bool ignoreEmpty)
     {
         if (left.Count != right.Count)
         {
@@ -80,7 +83,7 @@ internal static partial class JsonEquivalence
 
         for (var i = 0; i < left.Count; i++)
         {
-            if (!Compare(left[i], right[i], ignoreEmptyOnRight))
+            if (!Compare(left[i], right[i], ignoreEmpty))
             {
                 return false;
             }
