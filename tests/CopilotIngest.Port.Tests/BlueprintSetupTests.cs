@@ -181,6 +181,23 @@ public sealed class BlueprintSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task ApplyAsync_RepositoryBlueprints_CreateThenStayUnchanged()
+    {
+        var directory = ReferenceFiles.Repo("configs/blueprints");
+        var (port, services, setup) = await StartAsync(new FakeBlueprints());
+        await using var _ = port;
+        await using var __ = services;
+
+        var first = await setup.ApplyAsync(directory, dryRun: false, Ct);
+        var second = await setup.PlanAsync(directory, Ct);
+
+        Assert.NotEmpty(first.Blueprints);
+        Assert.All(first.Blueprints, b => Assert.Equal(SetupAction.Create, b.Action));
+        Assert.Contains(first.Blueprints, b => b.Identifier == "github_copilot_seats");
+        Assert.All(second.Blueprints, b => Assert.Equal(SetupAction.Unchanged, b.Action));
+    }
+
+    [Fact]
     public async Task ApplyAsync_DryRun_PlansWithoutChangingAnything()
     {
         WriteDefaults();

@@ -227,6 +227,16 @@ public sealed class PortTokenTests
         Assert.Equal("Bearer abc", port.Requests.Single().Headers["Authorization"]);
     }
 
+    [Fact]
+    public void TokenRequestAndToken_ToString_NeverShowSecrets()
+    {
+        var request = new Http.TokenRequest(FakePort.ClientId, FakePort.ClientSecret);
+        var token = new Http.PortAccessToken("Bearer", "tok-1", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+        Assert.DoesNotContain(FakePort.ClientSecret, request.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("tok-1", token.ToString(), StringComparison.Ordinal);
+    }
+
     private static void AssertNoSecrets(Exception ex, CapturingLoggerProvider logs)
     {
         Assert.DoesNotContain(FakePort.ClientSecret, ex.ToString(), StringComparison.Ordinal);

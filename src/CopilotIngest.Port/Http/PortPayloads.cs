@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace CopilotIngest.Port.Http;
 
-internal sealed record TokenRequest(string ClientId, string ClientSecret);
+internal sealed record TokenRequest(string ClientId, string ClientSecret)
+{
+    /// <summary>Never shows the secret, should the request ever end up in a log.</summary>
+    public override string ToString() => $"TokenRequest {{ ClientId = {ClientId} }}";
+}
 
 internal sealed record TokenResponse(string AccessToken, double ExpiresIn, string? TokenType = null);
 

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace CopilotIngest.Port.Tests.Fakes;
 
 /// <summary>
-/// Port's blueprint routes with Port's rules that matter to setup: relation targets must exist, mirror properties
+/// Port's blueprint routes with Port's rules that matter to setup: relation targets must exist (Port's own <c>_user</c>,
+/// <c>_team</c>, … always do), mirror properties
 /// must follow an existing relation, PATCH replaces the top-level keys it is given. Stored blueprints come back with
 /// server fields (createdAt, updatedBy) and filled-in defaults (<c>schema.required: []</c>, relation <c>description</c>).
 /// </summary>
@@ -64,7 +65,7 @@ internal sealed class FakeBlueprints
         foreach (var (name, relation) in relations)
         {
             var target = relation?["target"]?.GetValue<string>();
-            if (target is null || (!_blueprints.ContainsKey(target) && target != identifier))
+            if (target is null || (!_blueprints.ContainsKey(target) && target != identifier && !target.StartsWith('_')))
             {
                 await Respond.Error(context, 422, "invalid_request", $"Relation {name} targets blueprint {target}, which does not exist");
                 return;
