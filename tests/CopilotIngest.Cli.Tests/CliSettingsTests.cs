@@ -21,6 +21,41 @@ public sealed class CliSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_NothingConfigured_ExitCode2ListsPortAndGitHubProblemsTogether()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?> { ["INGEST_M365"] = "false" }, _directory, "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("PORT_CLIENT_ID is required", result.Error, StringComparison.Ordinal);
+        Assert.Contains("PORT_CLIENT_SECRET is required", result.Error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_TOKEN is required", result.Error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_ORGS", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PlainHttpPortUrlOffLoopback_Rejected()
+    {
+        var result = await CliHarness.RunAsync(
+            new Dictionary<string, string?>
+            {
+                ["INGEST_M365"] = "false",
+                ["PORT_CLIENT_ID"] = "id",
+                ["PORT_CLIENT_SECRET"] = "secret-value",
+                ["PORT_BASE_URL"] = "http://port.example.com",
+                ["GITHUB_TOKEN"] = "ghp_x",
+                ["GITHUB_ORGS"] = "acme",
+            },
+            _directory,
+            "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("PORT_BASE_URL must use https://", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-value", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_NoCommand_RunsRun()
     {
         var result = await CliHarness.RunAsync(

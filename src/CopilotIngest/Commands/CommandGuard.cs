@@ -29,6 +29,11 @@ internal static class CommandGuard
             await context.Error.WriteLineAsync($"{ex.Service}: {ex.Message}");
             return ExitCodes.DataSetFailed;
         }
+        catch (InvalidDataException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message);
+            return ExitCodes.DataSetFailed;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             await context.Error.WriteLineAsync($"Unexpected error ({ex.GetType().Name}): {ex.Message}");

@@ -47,6 +47,8 @@ internal static class WorkerHost
         logging.SetMinimumLevel(Enum.TryParse<LogLevel>(level, ignoreCase: true, out var parsed) ? parsed : LogLevel.Information);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
         logging.AddFilter("Microsoft", LogLevel.Warning);
+        // Start-up failures are reported by the command as one clear message, not as the host's stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         logging.AddFilter("Polly", LogLevel.Warning);
         if (string.Equals(configuration["LOG_FORMAT"], "json", StringComparison.OrdinalIgnoreCase))
         {

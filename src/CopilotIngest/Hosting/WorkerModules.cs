@@ -9,6 +9,11 @@ internal static class WorkerModules
 {
     public static void Register(IServiceCollection services, IConfiguration configuration, WorkerFeatures features, List<string> problems)
     {
+        if (features.HasFlag(WorkerFeatures.Port))
+        {
+            services.AddPortApi(configuration);
+        }
+
         if (features.HasFlag(WorkerFeatures.Sources))
         {
             var github = configuration.GetBool("INGEST_GITHUB", true, problems);
