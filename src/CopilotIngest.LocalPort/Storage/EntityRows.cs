@@ -94,15 +94,31 @@ internal static class EntityRows
         string? prefix,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = session.Command(
-            "SELECT body FROM entities WHERE ($bp IS NULL OR blueprint = $bp) "
-            + "AND ($after IS NULL OR identifier > $after) "
-            + "AND ($prefix IS NULL OR (identifier >= $prefix AND identifier < $prefixEnd)) "
-            + "ORDER BY blueprint, identifier");
-        command.Parameters.AddWithValue("$bp", (object?)blueprint ?? DBNull.Value);
-        command.Parameters.AddWithValue("$after", (object?)after ?? DBNull.Value);
-        command.Parameters.AddWithValue("$prefix", (object?)prefix ?? DBNull.Value);
-        command.Parameters.AddWithValue("$prefixEnd", prefix is null ? DBNull.Value : prefix + MaxCodePoint);
+        // Only the conditions in use go into the SQL, so SQLite walks the primary key instead of scanning and sorting.
+        var conditions = new List<string>();
+        await using var command = session.Command(string.Empty);
+        if (blueprint is not null)
+        {
+            conditions.Add("blueprint = $bp");
+            command.Parameters.AddWithValue("$bp", blueprint);
+        }
+
+        if (after is not null)
+        {
+            conditions.Add("identifier > $after");
+            command.Parameters.AddWithValue("$after", after);
+        }
+
+        if (prefix is not null)
+        {
+            conditions.Add("identifier >= $prefix AND identifier < $prefixEnd");
+            command.Parameters.AddWithValue("$prefix", prefix);
+            command.Parameters.AddWithValue("$prefixEnd", prefix + MaxCodePoint);
+        }
+
+        command.CommandText = "SELECT body FROM entities"
+            + (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions))
+            + " ORDER BY blueprint, identifier";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -10,10 +10,6 @@ namespace CopilotIngest.LocalPort.Validation;
 internal static class BlueprintValidator
 {
     private static readonly IReadOnlySet<string> s_relationKeys = new HashSet<string>(StringComparer.Ordinal) { "title", "target", "required", "many", "description", "type" };
-    private static readonly IReadOnlySet<string> s_calculationKeys = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "title", "description", "icon", "calculation", "type", "format", "spec", "specAuthentication", "colorized", "colors", "items",
-    };
 
     /// <param name="body">The whole blueprint (for PATCH: after merging the patch into the stored blueprint).</param>
     /// <param name="identifier">The blueprint's identifier (from the body on create, from the URL otherwise).</param>
@@ -40,9 +36,9 @@ internal static class BlueprintValidator
         var declared = new Dictionary<string, string>(StringComparer.Ordinal);
         ValidateSchema(body["schema"], previous?["schema"] as JsonObject, declared, problems);
         var relations = ValidateRelations(body["relations"], identifier, blueprintExists, declared, problems);
-        ValidateMirrors(body["mirrorProperties"], relations, declared, problems);
-        ValidateCalculations(body["calculationProperties"], declared, problems);
-        ValidateAggregations(body["aggregationProperties"], identifier, blueprintExists, declared, problems);
+        ComputedPropertyValidator.ValidateMirrors(body["mirrorProperties"], relations, declared, problems);
+        ComputedPropertyValidator.ValidateCalculations(body["calculationProperties"], declared, problems);
+        ComputedPropertyValidator.ValidateAggregations(body["aggregationProperties"], identifier, blueprintExists, declared, problems);
     }
 
     private static void ValidateSchema(JsonNode? node, JsonObject? previousSchema, Dictionary<string, string> declared, Problems problems)
@@ -68,7 +64,7 @@ internal static class BlueprintValidator
         foreach (var (key, value) in properties)
         {
             var path = $"body/schema/properties/{key}";
-            if (CheckKey(key, path, "properties", declared, problems) && value is JsonObject definition)
+            if (BlueprintSections.CheckKey(key, path, "properties", declared, problems) && value is JsonObject definition)
             {
                 PropertyDefinitionValidator.Validate(definition, path, problems);
                 if (previousProperties?[key]?["type"] is JsonValue oldType && definition["type"] is JsonValue newType
@@ -110,16 +106,16 @@ internal static class BlueprintValidator
     private static HashSet<string> ValidateRelations(JsonNode? node, string identifier, Func<string, bool> blueprintExists, Dictionary<string, string> declared, Problems problems)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, relation) in Section(node, "relations", problems))
+        foreach (var (key, relation) in BlueprintSections.Section(node, "relations", problems))
         {
             var path = $"body/relations/{key}";
-            if (!CheckKey(key, path, "relations", declared, problems) || relation is null)
+            if (!BlueprintSections.CheckKey(key, path, "relations", declared, problems) || relation is null)
             {
                 continue;
             }
 
             names.Add(key);
-            CheckAllowedKeys(relation, s_relationKeys, path, problems);
+            BlueprintSections.CheckAllowedKeys(relation, s_relationKeys, path, problems);
             if (!Problems.IsString(relation["target"], out var target))
             {
                 problems.Add(path, "must have required property 'target' (a blueprint identifier)");
@@ -141,147 +137,6 @@ internal static class BlueprintValidator
         }
 
         return names;
-    }
-
-    private static void ValidateMirrors(JsonNode? node, HashSet<string> relations, Dictionary<string, string> declared, Problems problems)
-    {
-        foreach (var (key, mirror) in Section(node, "mirrorProperties", problems))
-        {
-            var path = $"body/mirrorProperties/{key}";
-            if (!CheckKey(key, path, "mirrorProperties", declared, problems) || mirror is null)
-            {
-                continue;
-            }
-
-            CheckAllowedKeys(mirror, new HashSet<string>(StringComparer.Ordinal) { "path", "title" }, path, problems);
-            if (!Problems.IsString(mirror["path"], out var mirrorPath) || !mirrorPath.Contains('.', StringComparison.Ordinal))
-            {
-                problems.Add(path, "must have required property 'path' (relation identifiers and a property, joined by '.')");
-            }
-            else if (!relations.Contains(mirrorPath.Split('.')[0]))
-            {
-                problems.Add(path + "/path", $"must start with a relation of this blueprint, got \"{mirrorPath}\"");
-            }
-        }
-    }
-
-    private static void ValidateCalculations(JsonNode? node, Dictionary<string, string> declared, Problems problems)
-    {
-        foreach (var (key, calculation) in Section(node, "calculationProperties", problems))
-        {
-            var path = $"body/calculationProperties/{key}";
-            if (!CheckKey(key, path, "calculationProperties", declared, problems) || calculation is null)
-            {
-                continue;
-            }
-
-            CheckAllowedKeys(calculation, s_calculationKeys, path, problems);
-            if (!Problems.IsString(calculation["calculation"], out var expression) || expression.Length == 0)
-            {
-                problems.Add(path, "must have required property 'calculation' (a jq expression)");
-            }
-
-            if (!Problems.IsString(calculation["type"], out var type) || !Patterns.PropertyTypes.Contains(type))
-            {
-                problems.Add(path + "/type", "must be one of " + string.Join(", ", Patterns.PropertyTypes));
-            }
-
-            if (calculation["format"] is { } format && (!Problems.IsString(format, out var f) || !Patterns.PropertyFormats.Contains(f)))
-            {
-                problems.Add(path + "/format", "must be one of " + string.Join(", ", Patterns.PropertyFormats));
-            }
-        }
-    }
-
-    private static void ValidateAggregations(JsonNode? node, string identifier, Func<string, bool> blueprintExists, Dictionary<string, string> declared, Problems problems)
-    {
-        foreach (var (key, aggregation) in Section(node, "aggregationProperties", problems))
-        {
-            var path = $"body/aggregationProperties/{key}";
-            if (!CheckKey(key, path, "aggregationProperties", declared, problems) || aggregation is null)
-            {
-                continue;
-            }
-
-            if (!Problems.IsString(aggregation["title"], out _))
-            {
-                problems.Add(path, "must have required property 'title'");
-            }
-
-            if (!Problems.IsString(aggregation["target"], out var target))
-            {
-                problems.Add(path, "must have required property 'target'");
-            }
-            else if (target != identifier && !blueprintExists(target))
-            {
-                problems.Add(path + "/target", $"names blueprint \"{target}\", which does not exist");
-            }
-
-            if (aggregation["calculationSpec"] is not JsonObject spec
-                || !Problems.IsString(spec["func"], out _)
-                || !Problems.IsString(spec["calculationBy"], out var by) || by is not ("entities" or "property"))
-            {
-                problems.Add(path, "must have required property 'calculationSpec' ({func, calculationBy: entities|property})");
-            }
-
-            if (aggregation["type"] is { } type && (!Problems.IsString(type, out var t) || t != "number"))
-            {
-                problems.Add(path + "/type", "must be equal to one of the allowed values: number");
-            }
-        }
-    }
-
-    private static IEnumerable<(string Key, JsonObject? Value)> Section(JsonNode? node, string name, Problems problems)
-    {
-        if (node is null)
-        {
-            yield break;
-        }
-
-        if (node is not JsonObject section)
-        {
-            problems.Add("body/" + name, "must be object");
-            yield break;
-        }
-
-        foreach (var (key, value) in section)
-        {
-            if (value is not JsonObject item)
-            {
-                problems.Add($"body/{name}/{key}", "must be object");
-                yield return (key, null);
-                continue;
-            }
-
-            yield return (key, item);
-        }
-    }
-
-    /// <summary>Checks an identifier's pattern and that no other section of the blueprint uses it too.</summary>
-    private static bool CheckKey(string key, string path, string section, Dictionary<string, string> declared, Problems problems)
-    {
-        if (!Patterns.IsKey(key))
-        {
-            problems.Add(path, $"identifier must match pattern \"{Patterns.KeyText}\" and have at most {Patterns.MaxKey} characters");
-            return false;
-        }
-
-        if (declared.TryGetValue(key, out var other))
-        {
-            problems.Add(path, $"identifier is already used in {other}; identifiers must be unique across properties, relations, mirror, calculation and aggregation properties");
-            return false;
-        }
-
-        declared[key] = section;
-        return true;
-    }
-
-    private static void CheckAllowedKeys(JsonObject value, IReadOnlySet<string> allowed, string path, Problems problems)
-    {
-        foreach (var key in value.Select(p => p.Key).Where(k => !allowed.Contains(k)))
-        {
-            problems.Add(path, $"must NOT have additional properties ('{key}')");
-        }
     }
 
     internal static void CheckOptionalString(JsonObject value, string name, int? maxLength, string path, Problems problems)
