@@ -85,6 +85,19 @@ public sealed class RequestShapeTests
         PortAssert.Error(400, "bad_request", status, body);
     }
 
+    [Theory]
+    [InlineData("/v1/blueprints/seats/entities", """{"identifier":"a","identifier":"b","properties":{"total":1}}""")]
+    [InlineData("/v1/blueprints/seats/entities", """{"identifier":"a","properties":{"total":1,"total":2}}""")]
+    [InlineData("/v1/blueprints/seats/entities/search", """{"query":{"combinator":"and","rules":[{"property":"x","property":"y","operator":"=","value":1}]}}""")]
+    public async Task Request_DuplicateJsonProperty_Returns400NotA500(string path, string json)
+    {
+        await using var port = await StartAsync();
+
+        var (status, body) = await port.CallAsync(HttpMethod.Post, path, json);
+
+        PortAssert.Error(400, "bad_request", status, body, "Duplicate property");
+    }
+
     [Fact]
     public async Task Request_InvalidUtf8_Returns400()
     {

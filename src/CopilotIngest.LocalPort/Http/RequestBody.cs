@@ -48,7 +48,7 @@ internal static class RequestBody
         }
         catch (JsonException ex)
         {
-            return (null, PortError.BadRequest("Body is not valid JSON: " + Describe(ex)));
+            return (null, PortError.BadRequest("Body is not valid JSON: " + ex.Message));
         }
     }
 
@@ -75,9 +75,4 @@ internal static class RequestBody
 
         return buffer.ToArray();
     }
-
-    private static string Describe(JsonException ex) =>
-        ex.LineNumber is { } line && ex.BytePositionInLine is { } position
-            ? $"unexpected content at line {line + 1}, position {position + 1}."
-            : "the JSON is malformed.";
 }

@@ -19,7 +19,8 @@ internal static class JsonText
 
     public static JsonNodeOptions NodeOptions { get; } = new() { PropertyNameCaseInsensitive = false };
 
-    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth };
+    /// <summary>Bounded depth; duplicate property names rejected (JsonObject would otherwise fail on first use).</summary>
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     public static byte[] ToUtf8(JsonNode? node)
     {

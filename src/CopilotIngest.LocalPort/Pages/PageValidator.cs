@@ -101,13 +101,13 @@ internal static class PageValidator
 
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i]?["columns"] is not JsonArray columns)
+            if ((rows[i] as JsonObject)?["columns"] is not JsonArray columns)
             {
                 problems.Add($"{path}/{i}", "must have required property 'columns'");
                 continue;
             }
 
-            var total = columns.Sum(c => Problems.IsNumber(c?["size"], out var size) ? size : 0);
+            var total = columns.Sum(c => Problems.IsNumber((c as JsonObject)?["size"], out var size) ? size : 0);
             if (Math.Abs(total - 12) > 0.0001)
             {
                 problems.Add($"{path}/{i}/columns", $"sizes must add up to 12 (got {total})");

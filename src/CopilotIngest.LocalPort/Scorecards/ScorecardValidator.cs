@@ -102,14 +102,14 @@ internal static class ScorecardValidator
 
         for (var i = 0; i < levels.Count; i++)
         {
-            if (!Problems.IsString(levels[i]?["title"], out var title))
+            if (!Problems.IsString((levels[i] as JsonObject)?["title"], out var title))
             {
                 problems.Add($"{path}/{i}", "must have required property 'title'");
                 continue;
             }
 
             titles.Add(title);
-            if (!Problems.IsString(levels[i]?["color"], out var color) || !Patterns.Colors.Contains(color))
+            if (!Problems.IsString((levels[i] as JsonObject)?["color"], out var color) || !Patterns.Colors.Contains(color))
             {
                 problems.Add($"{path}/{i}/color", "must be one of " + string.Join(", ", Patterns.Colors));
             }
