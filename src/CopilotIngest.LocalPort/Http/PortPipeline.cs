@@ -82,6 +82,7 @@ internal static partial class PortPipeline
 
         if (fault.Latency is { } latency)
         {
+            // Wall-clock time on purpose: a test's fake clock must not stall the network.
             await Task.Delay(latency, context.RequestAborted);
         }
 
