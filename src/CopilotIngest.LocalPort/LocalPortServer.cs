@@ -63,19 +63,25 @@ public sealed class LocalPortServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RateLimitPeriod, TimeSpan.FromSeconds(1));
 
         var database = await LocalPortDatabase.OpenAsync(options.DatabasePath, cancellationToken);
+        WebApplication? app = null;
         try
         {
             var signingKey = await database.WriteAsync(
                 session => SettingRows.GetOrAddAsync(session, "token_signing_key", TokenService.CreateSigningKey, cancellationToken),
                 cancellationToken);
             var faults = new LocalPortFaults();
-            var app = Build(options, database, Convert.FromBase64String(signingKey), faults);
+            app = Build(options, database, Convert.FromBase64String(signingKey), faults);
             await app.StartAsync(cancellationToken);
             var address = app.Urls.First();
             return new LocalPortServer(app, database, options, faults, new Uri(address.EndsWith('/') ? address : address + "/"));
         }
         catch
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             database.Dispose();
             throw;
         }
