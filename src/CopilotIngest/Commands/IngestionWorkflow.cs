@@ -1,4 +1,5 @@
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Demo;
 using CopilotIngest.Hosting;
 using CopilotIngest.Output;
 using CopilotIngest.Settings;
@@ -10,6 +11,21 @@ namespace CopilotIngest.Commands;
 /// <summary>What <c>run</c> (and the demo after it) does: validate settings, run every data set, report.</summary>
 internal static class IngestionWorkflow
 {
+    /// <summary><c>run</c>: with <c>PORT_BASE_URL=local</c> the embedded local Port is started for the run.</summary>
+    public static async Task<int> RunWithPortTargetAsync(CliContext context, string envFile, string? summaryJson, CancellationToken cancellationToken)
+    {
+        var settings = LoadSettings(context, envFile);
+        await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
+            settings, EmbeddedPort.DataDirectory(settings, context.WorkingDirectory), unsetMeansLocal: false, context.TimeProvider, cancellationToken);
+        if (embedded.Server is not null)
+        {
+            settings = LoadSettings(context, envFile, embedded.Overrides());
+            await context.Error.WriteLineAsync($"Writing to the local Port at {embedded.Server.DatabasePath}.");
+        }
+
+        return await RunAsync(settings, context, summaryJson, cancellationToken);
+    }
+
     public static async Task<int> RunAsync(LoadedSettings settings, CliContext context, string? summaryJson, CancellationToken cancellationToken)
     {
         using var host = await WorkerHost.StartAsync(settings, WorkerFeatures.All, context, cancellationToken);
@@ -38,9 +54,10 @@ internal static class IngestionWorkflow
         return ExitCodes.Success;
     }
 
-    public static LoadedSettings LoadSettings(CliContext context, string envFile, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>Loads settings from the environment and <paramref name="envFile"/> (none when null), with <paramref name="overrides"/> winning.</summary>
+    public static LoadedSettings LoadSettings(CliContext context, string? envFile, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var path = Path.IsPathRooted(envFile) ? envFile : Path.Combine(context.WorkingDirectory, envFile);
+        var path = envFile is null ? null : Path.IsPathRooted(envFile) ? envFile : Path.Combine(context.WorkingDirectory, envFile);
         return SettingsLoader.Load(context.Environment, path, overrides);
     }
 }

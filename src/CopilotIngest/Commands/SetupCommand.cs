@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CopilotIngest.Demo;
 using CopilotIngest.Hosting;
 using CopilotIngest.Port.Setup;
 using CopilotIngest.Settings;
@@ -25,14 +26,27 @@ internal static class SetupCommand
         command.Options.Add(envFile);
         command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
             context,
-            () => ExecuteAsync(
-                IngestionWorkflow.LoadSettings(context, parseResult.GetValue(envFile)!),
+            () => ExecuteWithPortTargetAsync(
                 context,
+                parseResult.GetValue(envFile)!,
                 parseResult.GetValue(blueprints) ?? ProductFiles.BlueprintsDirectory(context.WorkingDirectory),
                 parseResult.GetValue(dryRun),
                 cancellationToken),
             cancellationToken));
         return command;
+    }
+
+    private static async Task<int> ExecuteWithPortTargetAsync(CliContext context, string envFile, string blueprintsDirectory, bool dryRun, CancellationToken cancellationToken)
+    {
+        var settings = IngestionWorkflow.LoadSettings(context, envFile);
+        await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
+            settings, EmbeddedPort.DataDirectory(settings, context.WorkingDirectory), unsetMeansLocal: false, context.TimeProvider, cancellationToken);
+        if (embedded.Server is not null)
+        {
+            settings = IngestionWorkflow.LoadSettings(context, envFile, embedded.Overrides());
+        }
+
+        return await ExecuteAsync(settings, context, blueprintsDirectory, dryRun, cancellationToken);
     }
 
     public static async Task<int> ExecuteAsync(LoadedSettings settings, CliContext context, string blueprintsDirectory, bool dryRun, CancellationToken cancellationToken)
