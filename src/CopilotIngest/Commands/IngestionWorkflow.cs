@@ -41,7 +41,8 @@ internal static class IngestionWorkflow
 
         if (summaryJson is not null)
         {
-            await SummaryPrinter.WriteJsonAsync(summaryJson, RunSummary.From(results, startedAt, finishedAt), context.Out, cancellationToken);
+            var destination = summaryJson == "-" ? summaryJson : Path.Combine(context.WorkingDirectory, summaryJson);
+            await SummaryPrinter.WriteJsonAsync(destination, RunSummary.From(results, startedAt, finishedAt), context.Out, cancellationToken);
         }
 
         await host.StopAsync(cancellationToken);
