@@ -8,7 +8,7 @@ namespace CopilotIngest.Simulation.Graph;
 /// of (seed, u, a, d) falls under the user's engagement times the app's popularity. Last-activity dates, period
 /// counts and the daily trend all derive from that one rule, so the three reports agree with each other.
 /// </summary>
-internal sealed class SimulatedTenant(SimulatedGraphOptions options, DateOnly refreshDate)
+internal sealed class SimulatedTenant
 {
     /// <summary>Usage reports reach back this many days.</summary>
     public const int HistoryDays = 180;
@@ -17,12 +17,35 @@ internal sealed class SimulatedTenant(SimulatedGraphOptions options, DateOnly re
     private static readonly string[] s_lastNames = ["Vance", "Wilber", "Siciliani", "Archie", "Mueller", "Langer", "Lorenz", "Sherman", "Gu", "Holloway", "Robbins", "Bowen", "Graham", "Wilke", "Fernandez", "Gupta"];
     private static readonly double[] s_engagement = [0, 0.03, 0.12, 0.45];
 
-    public DateOnly RefreshDate => refreshDate;
+    private readonly SimulatedGraphOptions _options;
+    private readonly DateOnly _refreshDate;
+    private readonly double[] _rates;
+    private readonly Lazy<DateOnly?[]> _lastActivity;
 
-    public int Users => options.LicensedUsers;
+    public SimulatedTenant(SimulatedGraphOptions options, DateOnly refreshDate)
+    {
+        _options = options;
+        _refreshDate = refreshDate;
+        var apps = SimulatedApp.All.Count;
+        _rates = new double[_options.LicensedUsers * apps];
+        for (var user = 0; user < _options.LicensedUsers; user++)
+        {
+            var engagement = s_engagement[(int)(Hash(user, -1, 0) * s_engagement.Length)];
+            for (var app = 0; app < apps; app++)
+            {
+                _rates[(user * apps) + app] = engagement * SimulatedApp.All[app].Popularity;
+            }
+        }
+
+        _lastActivity = new Lazy<DateOnly?[]>(ComputeLastActivity);
+    }
+
+    public DateOnly RefreshDate => _refreshDate;
+
+    public int Users => _options.LicensedUsers;
 
     public string UserPrincipalName(int user) =>
-        $"{s_firstNames[user % s_firstNames.Length].ToLowerInvariant()}.{s_lastNames[user / s_firstNames.Length % s_lastNames.Length].ToLowerInvariant()}{user}@{options.TenantDomain}.com";
+        $"{s_firstNames[user % s_firstNames.Length].ToLowerInvariant()}.{s_lastNames[user / s_firstNames.Length % s_lastNames.Length].ToLowerInvariant()}{user}@{_options.TenantDomain}.com";
 
     /// <summary>Some names carry a comma, as "Last, First" directories do, so the CSV must quote them.</summary>
     public static string DisplayName(int user)
@@ -34,27 +57,38 @@ internal sealed class SimulatedTenant(SimulatedGraphOptions options, DateOnly re
 
     /// <summary>What the report shows for a name: itself, or 32 upper-case hex characters when names are concealed.</summary>
     public string Shown(string value) =>
-        options.ConcealNames ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(options.Seed + ":" + value)), 0, 16) : value;
+        _options.ConcealNames ? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(_options.Seed + ":" + value)), 0, 16) : value;
 
     public bool IsActive(int user, int app, DateOnly day)
     {
-        var rate = s_engagement[(int)(Hash(user, -1, 0) * s_engagement.Length)] * SimulatedApp.All[app].Popularity;
+        var rate = _rates[(user * SimulatedApp.All.Count) + app];
         return rate > 0 && Hash(user, app, day.DayNumber) < rate;
     }
 
     /// <summary>The user's last activity in the app within the report history, or null.</summary>
-    public DateOnly? LastActivity(int user, int app)
+    public DateOnly? LastActivity(int user, int app) => _lastActivity.Value[(user * SimulatedApp.All.Count) + app];
+
+    private DateOnly?[] ComputeLastActivity()
     {
-        for (var back = 0; back < HistoryDays; back++)
+        var apps = SimulatedApp.All.Count;
+        var result = new DateOnly?[Users * apps];
+        for (var user = 0; user < Users; user++)
         {
-            var day = refreshDate.AddDays(-back);
-            if (IsActive(user, app, day))
+            for (var app = 0; app < apps; app++)
             {
-                return day;
+                for (var back = 0; back < HistoryDays; back++)
+                {
+                    var day = _refreshDate.AddDays(-back);
+                    if (IsActive(user, app, day))
+                    {
+                        result[(user * apps) + app] = day;
+                        break;
+                    }
+                }
             }
         }
 
-        return null;
+        return result;
     }
 
     /// <summary>Prompts the user submitted in the app on a day they were active (v2 counters).</summary>
@@ -62,7 +96,7 @@ internal sealed class SimulatedTenant(SimulatedGraphOptions options, DateOnly re
 
     private double Hash(int user, int app, int day)
     {
-        var x = unchecked((ulong)options.Seed * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)user * 0xBF58476D1CE4E5B9UL ^ (ulong)(uint)(app + 7) * 0x94D049BB133111EBUL ^ (ulong)(uint)day * 0xD6E8FEB86659FD93UL);
+        var x = unchecked((ulong)_options.Seed * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)user * 0xBF58476D1CE4E5B9UL ^ (ulong)(uint)(app + 7) * 0x94D049BB133111EBUL ^ (ulong)(uint)day * 0xD6E8FEB86659FD93UL);
         x ^= x >> 30;
         x = unchecked(x * 0xBF58476D1CE4E5B9UL);
         x ^= x >> 27;
