@@ -34,6 +34,7 @@ public static class M365ServiceCollectionExtensions
             .Configure(options => M365Settings.Fill(options, configuration))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<M365Options>, M365OptionsValidator>());
+        services.AddOptions<M365TransportOptions>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient<GitHubActionsAssertion>(client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -47,7 +48,8 @@ public static class M365ServiceCollectionExtensions
             var assertion = options.Auth == M365AuthMode.WorkloadIdentity && options.FederatedTokenFile is null
                 ? sp.GetRequiredService<GitHubActionsAssertion>()
                 : null;
-            return new GraphTokenSource(() => GraphCredentialFactory.Create(options, assertion), options);
+            var transport = sp.GetRequiredService<IOptions<M365TransportOptions>>().Value;
+            return new GraphTokenSource(() => GraphCredentialFactory.Create(options, transport, assertion), options);
         });
         services.AddTransient<GraphAuthHandler>();
 
@@ -73,7 +75,7 @@ public static class M365ServiceCollectionExtensions
 
     private static void ConfigureResilience(HttpStandardResilienceOptions resilience, IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<M365Options>>().Value;
+        var options = services.GetRequiredService<IOptions<M365TransportOptions>>().Value;
         resilience.Retry.MaxRetryAttempts = options.MaxRetryAttempts;
         resilience.Retry.Delay = options.RetryDelay;
         resilience.Retry.ShouldRetryAfterHeader = true;

@@ -34,6 +34,8 @@ internal sealed class M365Harness : IAsyncDisposable
 
     public M365Options Options => _provider.GetRequiredService<IOptions<M365Options>>().Value;
 
+    public M365TransportOptions Transport => _provider.GetRequiredService<IOptions<M365TransportOptions>>().Value;
+
     /// <summary>Settings that point the source at <paramref name="graph"/> with its client secret.</summary>
     public static Dictionary<string, string?> SettingsFor(SimulatedGraph graph) => new()
     {
@@ -45,7 +47,7 @@ internal sealed class M365Harness : IAsyncDisposable
         [M365Settings.ExtraCaCert] = graph.CaCertificatePemPath,
     };
 
-    public static M365Harness Create(IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null, FakePort? port = null, Action<M365Options>? tune = null)
+    public static M365Harness Create(IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null, FakePort? port = null, Action<M365TransportOptions>? tune = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new ListLoggerProvider();
@@ -56,7 +58,7 @@ internal sealed class M365Harness : IAsyncDisposable
         services.AddSingleton<IEntityStore>(port);
         configure?.Invoke(services);
         services.AddMicrosoft365Copilot(configuration);
-        services.PostConfigure<M365Options>(options =>
+        services.PostConfigure<M365TransportOptions>(options =>
         {
             options.RetryDelay = TimeSpan.FromMilliseconds(20);
             options.MaxRetryAttempts = 2;

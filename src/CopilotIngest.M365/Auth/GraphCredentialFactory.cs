@@ -14,13 +14,14 @@ namespace CopilotIngest.M365.Auth;
 /// </summary>
 internal static class GraphCredentialFactory
 {
-    public static TokenCredential Create(M365Options options, GitHubActionsAssertion? gitHubAssertion)
+    public static TokenCredential Create(M365Options options, M365TransportOptions transport, GitHubActionsAssertion? gitHubAssertion)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(transport);
         return options.Auth switch
         {
-            M365AuthMode.ClientCertificate => CreateCertificateCredential(options),
-            M365AuthMode.WorkloadIdentity when options.FederatedTokenFile is not null => new WorkloadIdentityCredential(Configure(options, new WorkloadIdentityCredentialOptions
+            M365AuthMode.ClientCertificate => CreateCertificateCredential(options, transport),
+            M365AuthMode.WorkloadIdentity when options.FederatedTokenFile is not null => new WorkloadIdentityCredential(Configure(options, transport, new WorkloadIdentityCredentialOptions
             {
                 TenantId = options.TenantId,
                 ClientId = options.ClientId,
@@ -32,15 +33,15 @@ internal static class GraphCredentialFactory
                 gitHubAssertion is null
                     ? throw new InvalidOperationException("GitHub Actions OIDC is configured but no assertion source was registered.")
                     : gitHubAssertion.GetAssertionAsync,
-                Configure(options, new ClientAssertionCredentialOptions())),
-            _ => new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret, Configure(options, new ClientSecretCredentialOptions())),
+                Configure(options, transport, new ClientAssertionCredentialOptions())),
+            _ => new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret, Configure(options, transport, new ClientSecretCredentialOptions())),
         };
     }
 
-    private static ClientCertificateCredential CreateCertificateCredential(M365Options options)
+    private static ClientCertificateCredential CreateCertificateCredential(M365Options options, M365TransportOptions transport)
     {
         var path = options.ClientCertificatePath!;
-        var credentialOptions = Configure(options, new ClientCertificateCredentialOptions());
+        var credentialOptions = Configure(options, transport, new ClientCertificateCredentialOptions());
         if (string.IsNullOrEmpty(options.ClientCertificatePassword))
         {
             return new ClientCertificateCredential(options.TenantId, options.ClientId, path, credentialOptions);
@@ -53,14 +54,14 @@ internal static class GraphCredentialFactory
         return new ClientCertificateCredential(options.TenantId, options.ClientId, certificate, credentialOptions);
     }
 
-    private static T Configure<T>(M365Options options, T credentialOptions)
+    private static T Configure<T>(M365Options options, M365TransportOptions transport, T credentialOptions)
         where T : TokenCredentialOptions
     {
         credentialOptions.AuthorityHost = options.AuthorityHost;
         credentialOptions.Transport = new HttpClientTransport(ExtraCaCertificate.CreateHandler(ExtraCaCertificate.Load(options.ExtraCaCertPath)));
-        credentialOptions.Retry.MaxRetries = options.MaxRetryAttempts;
-        credentialOptions.Retry.Delay = options.RetryDelay;
-        credentialOptions.Retry.NetworkTimeout = options.AttemptTimeout;
+        credentialOptions.Retry.MaxRetries = transport.MaxRetryAttempts;
+        credentialOptions.Retry.Delay = transport.RetryDelay;
+        credentialOptions.Retry.NetworkTimeout = transport.AttemptTimeout;
         var disableDiscovery = !GraphCloud.IsMicrosoftAuthority(options.AuthorityHost);
         switch (credentialOptions)
         {

@@ -64,20 +64,6 @@ public sealed class M365Options
     /// <summary><c>EXTRA_CA_CERT</c>: PEM file trusted in addition to the system store.</summary>
     public string? ExtraCaCertPath { get; set; }
 
-    /// <summary>Base delay of the exponential retry (429 and 503 use Retry-After instead).</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    public int MaxRetryAttempts { get; set; } = 4;
-
-    /// <summary>Longest wait for the response headers of one attempt.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
-
-    /// <summary>Longest time for one request including every retry and Retry-After wait.</summary>
-    public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>Longest time to read one report body (a large tenant's CSV is streamed).</summary>
-    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(30);
-
     /// <summary>Problems found while reading the settings (unparseable values); reported by the validator.</summary>
     internal List<string> SettingErrors { get; } = [];
 }

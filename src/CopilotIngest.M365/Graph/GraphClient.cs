@@ -18,7 +18,7 @@ namespace CopilotIngest.M365.Graph;
 /// timeouts come from the resilience handler; every failure leaves as an <see cref="ApiException"/>,
 /// <see cref="ReportNotAvailableException"/> or <see cref="ReportFormatException"/>.
 /// </summary>
-internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Options> options, TimeProvider timeProvider, ILogger<GraphClient> logger)
+internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Options> options, IOptions<M365TransportOptions> transport, TimeProvider timeProvider, ILogger<GraphClient> logger)
 {
     private const long MaxJsonBytes = 64L * 1024 * 1024;
     private const int MaxErrorBodyChars = 16 * 1024;
@@ -73,7 +73,7 @@ internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Op
 
     private async IAsyncEnumerable<IReportRow> ReadReportAsync(CopilotReport report, Uri uri, GraphOperation operation, ReportReadState state, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(Settings.DownloadTimeout, timeProvider);
+        using var timeout = new CancellationTokenSource(transport.Value.DownloadTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked.Token;
         Uri? next = uri;
@@ -242,7 +242,7 @@ internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Op
         ApiException or ReportFormatException or ReportNotAvailableException => null,
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
         TimeoutRejectedException or OperationCanceledException => new ApiException(GraphErrors.Service, null,
-            $"Microsoft Graph did not answer {operation.Description} in time (each attempt may take {Settings.AttemptTimeout.TotalSeconds:0.#} s, a report download {Settings.DownloadTimeout.TotalMinutes:0.#} min), also on retry. The next run will fetch the data again.", exception),
+            $"Microsoft Graph did not answer {operation.Description} in time (each attempt may take {transport.Value.AttemptTimeout.TotalSeconds:0.#} s, a report download {transport.Value.DownloadTimeout.TotalMinutes:0.#} min), also on retry. The next run will fetch the data again.", exception),
         HttpRequestException or IOException => new ApiException(GraphErrors.Service, null,
             $"The connection to Microsoft Graph failed during {operation.Description}: {exception.Message} The next run will fetch the data again; behind a proxy, check that it lets {Settings.GraphUrl.Host} through.", exception),
         _ => null,

@@ -163,7 +163,7 @@ public sealed class GraphClientFaultTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Contains("throttling", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1 + harness.Options.MaxRetryAttempts, server.Requests.Count);
+        Assert.Equal(1 + harness.Transport.MaxRetryAttempts, server.Requests.Count);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class GraphClientFaultTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Contains("Microsoft's side", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1 + harness.Options.MaxRetryAttempts, server.Requests.Count);
+        Assert.Equal(1 + harness.Transport.MaxRetryAttempts, server.Requests.Count);
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class GraphClientFaultTests
 
         Assert.Null(error.StatusCode);
         Assert.Contains("connection to Microsoft Graph failed", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1 + harness.Options.MaxRetryAttempts, server.Requests.Count);
+        Assert.Equal(1 + harness.Transport.MaxRetryAttempts, server.Requests.Count);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal static class ScriptedGraph
         [M365Settings.TenantName] = "contoso",
     };
 
-    public static M365Harness Harness(Testing.ScriptedServer server, Action<Dictionary<string, string?>>? settings = null, Action<M365Options>? tune = null)
+    public static M365Harness Harness(Testing.ScriptedServer server, Action<Dictionary<string, string?>>? settings = null, Action<M365TransportOptions>? tune = null)
     {
         var values = Settings(server.BaseAddress);
         settings?.Invoke(values);
