@@ -11,6 +11,9 @@ internal static partial class TokenErrors
     [GeneratedRegex(@"AADSTS(\d+)")]
     private static partial Regex AadstsCode();
 
+    [GeneratedRegex(@"AADSTS\d+:[^\r\n]*")]
+    private static partial Regex AadstsLine();
+
     public static ApiException ToApiException(AuthenticationFailedException exception, M365Options options)
     {
         if (FindInner<ApiException>(exception) is { } inner)
@@ -18,8 +21,9 @@ internal static partial class TokenErrors
             return inner;
         }
 
-        var detail = FirstLine(exception.InnerException?.Message ?? exception.Message);
-        var code = AadstsCode().Match(exception.ToString()) is { Success: true } match ? match.Groups[1].Value : null;
+        var text = exception.ToString();
+        var detail = AadstsLine().Match(text) is { Success: true } line ? FirstLine(line.Value) : FirstLine(Innermost(exception).Message);
+        var code = AadstsCode().Match(text) is { Success: true } match ? match.Groups[1].Value : null;
         var hint = code switch
         {
             "7000215" => $"the client secret is wrong: check {M365Settings.ClientSecret} (use the secret's value, not its id).",
@@ -31,7 +35,7 @@ internal static partial class TokenErrors
             "70011" => $"the scope is not valid for this cloud: check that {M365Settings.GraphUrl} and {M365Settings.AuthorityHost} belong to the same cloud.",
             "7000112" or "7000113" => "the app is disabled in this tenant: an administrator must enable it.",
             _ when exception is CredentialUnavailableException => "the credential is not available in this environment: " + Credentials(options),
-            _ when detail.Contains("SSL", StringComparison.OrdinalIgnoreCase) || detail.Contains("certificate", StringComparison.OrdinalIgnoreCase) =>
+            _ when text.Contains("SSL connection", StringComparison.OrdinalIgnoreCase) || text.Contains("remote certificate", StringComparison.OrdinalIgnoreCase) =>
                 $"the TLS connection to {M365Settings.AuthorityHost} failed; behind a TLS-inspecting proxy, set {M365Settings.ExtraCaCert} to its CA certificate (PEM).",
             _ => "check " + Credentials(options),
         };
@@ -65,6 +69,17 @@ internal static partial class TokenErrors
         }
 
         return message;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        var current = exception;
+        while (current.InnerException is not null)
+        {
+            current = current.InnerException;
+        }
+
+        return current;
     }
 
     private static T? FindInner<T>(Exception exception)

@@ -55,7 +55,7 @@ public static class M365Settings
 
         options.FederatedTokenFile = configuration.GetSetting(FederatedTokenFile);
         options.GitHubOidcRequestToken = configuration.GetSetting(ActionsTokenRequestToken);
-        options.GitHubOidcRequestUrl = ReadUrl(configuration, ActionsTokenRequestUrl, errors);
+        options.GitHubOidcRequestUrl = ReadUrl(configuration, ActionsTokenRequestUrl, errors, isBase: false);
         options.ClientSecret = configuration.GetSetting(ClientSecret);
         options.ClientCertificatePath = configuration.GetSetting(ClientCertificatePath);
         options.ClientCertificatePassword = configuration[ClientCertificatePassword];
@@ -121,7 +121,7 @@ public static class M365Settings
         return M365AuthMode.ClientSecret;
     }
 
-    private static Uri? ReadUrl(IConfiguration configuration, string name, List<string> errors)
+    private static Uri? ReadUrl(IConfiguration configuration, string name, List<string> errors, bool isBase = true)
     {
         var value = configuration.GetSetting(name);
         if (value is null)
@@ -136,7 +136,7 @@ public static class M365Settings
             return null;
         }
 
-        return BaseUrl.Parse(value);
+        return isBase ? BaseUrl.Parse(value) : new Uri(value.Trim(), UriKind.Absolute);
     }
 
     private static bool ReadReportVersion(IConfiguration configuration, List<string> errors)
