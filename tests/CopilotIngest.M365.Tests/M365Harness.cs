@@ -37,15 +37,8 @@ internal sealed class M365Harness : IAsyncDisposable
     public M365TransportOptions Transport => _provider.GetRequiredService<IOptions<M365TransportOptions>>().Value;
 
     /// <summary>Settings that point the source at <paramref name="graph"/> with its client secret.</summary>
-    public static Dictionary<string, string?> SettingsFor(SimulatedGraph graph) => new()
-    {
-        [M365Settings.TenantId] = graph.TenantId,
-        [M365Settings.ClientId] = graph.ClientId,
-        [M365Settings.ClientSecret] = graph.ClientSecret,
-        [M365Settings.GraphUrl] = graph.GraphBaseAddress.ToString(),
-        [M365Settings.AuthorityHost] = graph.AuthorityHost.ToString(),
-        [M365Settings.ExtraCaCert] = graph.CaCertificatePemPath,
-    };
+    public static Dictionary<string, string?> SettingsFor(SimulatedGraph graph) =>
+        graph.Settings.ToDictionary(s => s.Key, s => (string?)s.Value);
 
     public static M365Harness Create(IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null, FakePort? port = null, Action<M365TransportOptions>? tune = null)
     {

@@ -106,6 +106,21 @@ public sealed class SimulatedGraph : IAsyncDisposable
         return graph;
     }
 
+    /// <summary>
+    /// The settings that point the M365 source at this tenant (<c>M365_TENANT_ID</c>, <c>M365_CLIENT_ID</c>,
+    /// <c>M365_CLIENT_SECRET</c>, <c>M365_GRAPH_URL</c>, <c>M365_AUTHORITY_HOST</c>, <c>EXTRA_CA_CERT</c>).
+    /// With several simulated services, concatenate their PEM files for <c>EXTRA_CA_CERT</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["M365_TENANT_ID"] = TenantId,
+        ["M365_CLIENT_ID"] = ClientId,
+        ["M365_CLIENT_SECRET"] = ClientSecret,
+        ["M365_GRAPH_URL"] = GraphBaseAddress.ToString(),
+        ["M365_AUTHORITY_HOST"] = AuthorityHost.ToString(),
+        ["EXTRA_CA_CERT"] = CaCertificatePemPath,
+    };
+
     /// <summary>Adds a fault while running.</summary>
     public void AddFault(GraphFault fault) => _faults.Add(fault);
 
