@@ -5,6 +5,7 @@ using CopilotIngest.Core.Http;
 using CopilotIngest.M365.Configuration;
 using CopilotIngest.M365.Graph;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace CopilotIngest.M365.Auth;
 
@@ -29,16 +30,22 @@ internal sealed class GitHubActionsAssertion(HttpClient httpClient, IOptions<M36
         {
             response = await httpClient.SendAsync(request, cancellationToken);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new ApiException(Service, null, $"Could not reach {M365Settings.ActionsTokenRequestUrl}: {ex.Message}", ex);
         }
 
         using (response)
         {
+            var status = (int)response.StatusCode;
+            if (status is 429 or >= 500)
+            {
+                throw new ApiException(Service, response.StatusCode, $"GitHub Actions' OIDC token endpoint failed with {status}, also on retry; run the job again.");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
-                throw new ApiException(Service, response.StatusCode, $"GitHub Actions refused the OIDC token request ({(int)response.StatusCode}): give the job 'permissions: id-token: write'; {M365Settings.ActionsTokenRequestToken} is only valid inside that job.");
+                throw new ApiException(Service, response.StatusCode, $"GitHub Actions refused the OIDC token request ({status}): give the job 'permissions: id-token: write'; {M365Settings.ActionsTokenRequestToken} is only valid inside that job.");
             }
 
             try

@@ -76,7 +76,7 @@ internal sealed class M365SummaryDataSet(
             notes.Add($"The newest Copilot report is from {PortValues.Day(newest)}, {today.DayNumber - newest.DayNumber} days ago: Microsoft's report service is behind; the next runs will catch up.");
         }
 
-        if (MalformedNote("the user count summary", state) is { } malformed)
+        if (M365RunGuard.MalformedNote("the user count summary", state) is { } malformed)
         {
             notes.Add(malformed);
         }
@@ -91,6 +91,4 @@ internal sealed class M365SummaryDataSet(
             licenceError,
             notes);
     }
-
-    private static string? MalformedNote(string report, ReportReadState state) => M365RunGuard.MalformedNote(report, state);
 }

@@ -32,11 +32,11 @@ internal static class GraphErrors
             400 => $"Microsoft Graph rejected the request for {operation.Description} (400{detail}).",
             401 => $"Microsoft Graph rejected the access token for {operation.Description} (401{detail}). The token expired or was issued for another tenant or cloud: check that {M365Settings.TenantId}, {M365Settings.AuthorityHost} and {M365Settings.GraphUrl} name the same tenant and cloud.",
             403 => $"Microsoft Graph denied {operation.Description} (403{detail}). The Entra app {M365Settings.ClientId}={options.ClientId} needs the Microsoft Graph application permission {operation.Permission}, with admin consent (Entra admin center > App registrations > API permissions > Grant admin consent).",
-            404 => $"Microsoft Graph answered 404 for {operation.Description}{detail}: check {M365Settings.GraphUrl} ({options.GraphUrl}) and {M365Settings.ApiVersion}.",
+            404 => $"Microsoft Graph does not know {operation.Description} (404{detail}): check {M365Settings.GraphUrl} ({options.GraphUrl}) and {M365Settings.ApiVersion}.",
             422 => $"Microsoft Graph could not process the request for {operation.Description} (422{detail}).",
             429 => $"Microsoft Graph kept throttling {operation.Description} (429{detail}) after every retry honouring Retry-After. Copilot report APIs allow only a few requests per 10 minutes per app and tenant: run less often, and do not run several copies at once.",
-            >= 500 => $"Microsoft Graph failed with {(int)status} {status} for {operation.Description}{detail}, also on retry. The problem is on Microsoft's side; the next run will fetch the data again.",
-            _ => $"Microsoft Graph answered {(int)status} {status} for {operation.Description}{detail}.",
+            >= 500 => $"Microsoft Graph failed with {(int)status} {status} for {operation.Description}{(detail.Length == 0 ? string.Empty : " (" + detail.Trim() + ")")}, also on retry. The problem is on Microsoft's side; the next run will fetch the data again.",
+            _ => $"Microsoft Graph answered {(int)status} {status} for {operation.Description}{(detail.Length == 0 ? string.Empty : ":" + detail)}.",
         };
         return new ApiException(Service, status, text + reference);
     }
