@@ -42,7 +42,8 @@ internal sealed class GraphTokenSource
         }
         catch (CryptographicException ex)
         {
-            throw new ApiException(Service, null, $"{M365Settings.ClientCertificatePath} could not be read as a certificate with its private key (PEM or PFX; is {M365Settings.ClientCertificatePassword} right?): {ex.Message}", ex);
+            var message = $"{M365Settings.ClientCertificatePath} could not be read as a certificate with its private key (PEM or PFX; is {M365Settings.ClientCertificatePassword} right?): {ex.Message}";
+            throw new ApiException(Service, null, TokenErrors.Scrub(message, _options), ex);
         }
 
         try
