@@ -69,6 +69,13 @@ public sealed class LocalPortServer : IAsyncDisposable
             var signingKey = await database.WriteAsync(
                 session => SettingRows.GetOrAddAsync(session, "token_signing_key", TokenService.CreateSigningKey, cancellationToken),
                 cancellationToken);
+            await database.WriteAsync(
+                async session =>
+                {
+                    await BuiltInBlueprints.EnsureAsync(session, cancellationToken);
+                    return true;
+                },
+                cancellationToken);
             var faults = new LocalPortFaults();
             app = Build(options, database, Convert.FromBase64String(signingKey), faults);
             await app.StartAsync(cancellationToken);

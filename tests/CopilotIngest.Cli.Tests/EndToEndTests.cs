@@ -17,13 +17,13 @@ public sealed class EndToEndTests : IDisposable
     public async Task Demo_RunTwice_SecondRunChangesNothing()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var first = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "demo", "--seats", "300", "--summary-json", "first.json");
+        var first = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "demo", "--seats", "300", "--m365-users", "400", "--summary-json", "first.json");
         Assert.True(first.ExitCode == 0, first.Error + first.Output);
         Assert.Contains("github_seats", first.Output, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(_directory, ".copilot-ingest", "local-port.db"), first.Output.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         var seatsAfterFirst = await ReadSeatsAsync(cancellationToken);
 
-        var second = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "demo", "--seats", "300", "--summary-json", "second.json");
+        var second = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "demo", "--seats", "300", "--m365-users", "400", "--summary-json", "second.json");
         Assert.True(second.ExitCode == 0, second.Error + second.Output);
         var seatsAfterSecond = await ReadSeatsAsync(cancellationToken);
 
@@ -32,6 +32,16 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal(3, firstSeats["upserted"]!.GetValue<int>());
         Assert.Equal(0, secondSeats["upserted"]!.GetValue<int>());
         Assert.Equal(3, secondSeats["unchanged"]!.GetValue<int>());
+
+        Assert.Equal(400, DataSet(ReadJson("first.json"), "m365_users")["upserted"]!.GetValue<int>());
+        Assert.Equal(1, DataSet(ReadJson("first.json"), "m365_summary")["upserted"]!.GetValue<int>());
+        Assert.True(DataSet(ReadJson("first.json"), "m365_trend")["upserted"]!.GetValue<int>() >= 28);
+        foreach (var dataSet in ReadJson("second.json")["data_sets"]!.AsArray())
+        {
+            Assert.Equal(0, dataSet!["upserted"]!.GetValue<int>());
+            Assert.Equal(0, dataSet["deleted"]!.GetValue<int>());
+            Assert.Equal(0, dataSet["failed"]!.GetValue<int>());
+        }
 
         Assert.Equal(3, seatsAfterFirst.Count);
         Assert.Equal(seatsAfterFirst.Keys.Order(), seatsAfterSecond.Keys.Order());
@@ -95,7 +105,7 @@ public sealed class EndToEndTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         Assert.Contains("github_copilot_seats", result.Output, StringComparison.Ordinal);
         Assert.Contains("dry run", result.Output, StringComparison.Ordinal);
-        Assert.Empty(await port.ListBlueprintsAsync(cancellationToken));
+        Assert.DoesNotContain(await port.ListBlueprintsAsync(cancellationToken), b => !b.StartsWith('_'));
     }
 
     [Fact]

@@ -217,7 +217,29 @@ public sealed class BlueprintTests
         var (status, body) = await port.CallAsync(HttpMethod.Get, "/v1/blueprints");
 
         Assert.Equal(200, status);
-        Assert.Equal(["seats", "team"], body["blueprints"]!.AsArray().Select(b => b!["identifier"]!.GetValue<string>()));
-        Assert.Equal(["seats", "team"], await port.Server.ListBlueprintsAsync(TestPort.Ct));
+        Assert.Equal(["_team", "_user", "seats", "team"], body["blueprints"]!.AsArray().Select(b => b!["identifier"]!.GetValue<string>()));
+        Assert.Equal(["_team", "_user", "seats", "team"], await port.Server.ListBlueprintsAsync(TestPort.Ct));
+    }
+
+    [Fact]
+    public async Task Start_NewDatabase_HasPortSystemBlueprintsSoRelationsToUsersAreAccepted()
+    {
+        await using var port = await TestPort.StartAsync();
+        var relating = new System.Text.Json.Nodes.JsonObject
+        {
+            ["identifier"] = "relates_to_user",
+            ["title"] = "Relates to user",
+            ["schema"] = new System.Text.Json.Nodes.JsonObject { ["properties"] = new System.Text.Json.Nodes.JsonObject() },
+            ["relations"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["owner"] = new System.Text.Json.Nodes.JsonObject { ["title"] = "Owner", ["target"] = "_user", ["required"] = false, ["many"] = false },
+            },
+        };
+
+        var (status, _) = await port.CallAsync(HttpMethod.Post, "/v1/blueprints", relating.ToJsonString());
+
+        Assert.Equal(201, status);
+        Assert.Contains("_user", await port.Server.ListBlueprintsAsync(TestPort.Ct));
+        Assert.Contains("_team", await port.Server.ListBlueprintsAsync(TestPort.Ct));
     }
 }

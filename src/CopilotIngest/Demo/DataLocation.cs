@@ -12,7 +12,7 @@ internal static class DataLocation
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]In the local Port[/]");
         table.AddColumns("Blueprint", "Entities");
         table.Columns[1].RightAligned();
-        foreach (var blueprint in await server.ListBlueprintsAsync(cancellationToken))
+        foreach (var blueprint in (await server.ListBlueprintsAsync(cancellationToken)).Where(b => !b.StartsWith('_')))
         {
             var count = await server.CountEntitiesAsync(blueprint, cancellationToken);
             table.AddRow(Markup.Escape(blueprint), count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));

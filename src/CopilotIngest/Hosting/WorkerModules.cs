@@ -24,6 +24,7 @@ internal static class WorkerModules
             }
 
             services.AddGitHubCopilot(configuration);
+            services.AddMicrosoft365Copilot(configuration);
         }
     }
 }
