@@ -56,6 +56,15 @@ public sealed class CliSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_WebhookModeRequested_RefusedPlainlyInsteadOfIgnored()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?> { ["USE_PORT_WEBHOOK"] = "true" }, _directory, "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("USE_PORT_WEBHOOK=true is not supported yet", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_NoCommand_RunsRun()
     {
         var result = await CliHarness.RunAsync(

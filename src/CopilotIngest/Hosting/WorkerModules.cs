@@ -9,6 +9,11 @@ internal static class WorkerModules
 {
     public static void Register(IServiceCollection services, IConfiguration configuration, WorkerFeatures features, List<string> problems)
     {
+        if (configuration.GetBool("USE_PORT_WEBHOOK", false, problems))
+        {
+            problems.Add("USE_PORT_WEBHOOK=true is not supported yet: this version writes through Port's Entities API only. Remove the setting (or set it to false).");
+        }
+
         if (features.HasFlag(WorkerFeatures.Port))
         {
             services.AddPortApi(configuration);
