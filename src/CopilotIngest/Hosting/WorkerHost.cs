@@ -49,7 +49,8 @@ internal static class WorkerHost
         logging.AddFilter("Microsoft", LogLevel.Warning);
         // Start-up failures are reported by the command as one clear message, not as the host's stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        logging.AddFilter("Polly", LogLevel.Warning);
+        // Each client reports its own retries and final failures in one line; Polly's own events repeat them with stack traces.
+        logging.AddFilter("Polly", LogLevel.None);
         if (string.Equals(configuration["LOG_FORMAT"], "json", StringComparison.OrdinalIgnoreCase))
         {
             logging.AddJsonConsole(o => o.UseUtcTimestamp = true);

@@ -32,7 +32,8 @@ internal static class SummaryPrinter
                 console.MarkupLineInterpolated($"[red]{r.Name}[/]: {r.Error}");
             }
 
-            foreach (var failure in r.Failures.Take(MaxFailuresShown))
+            // A data set that failed as a whole often lists the same reason per entity; say it once.
+            foreach (var failure in r.Failures.Where(f => f.Message != r.Error).Take(MaxFailuresShown))
             {
                 console.MarkupLineInterpolated($"[yellow]{r.Name}[/] {failure.Identifier}: {failure.Message}");
             }
