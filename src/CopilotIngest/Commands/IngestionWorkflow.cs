@@ -30,10 +30,13 @@ internal static class IngestionWorkflow
     {
         using var host = await WorkerHost.StartAsync(settings, WorkerFeatures.All, context, cancellationToken);
         var startedAt = context.TimeProvider.GetUtcNow();
-        var results = await host.Services.GetRequiredService<IngestionRunner>().RunAsync(cancellationToken);
+        var console = Consoles.Create(context.Out, context.Interactive);
+        var runner = host.Services.GetRequiredService<IngestionRunner>();
+        var results = context.Interactive
+            ? await console.Status().StartAsync("Starting…", status => runner.RunAsync(name => status.Status($"Ingesting {name}…"), cancellationToken))
+            : await runner.RunAsync(cancellationToken);
         var finishedAt = context.TimeProvider.GetUtcNow();
 
-        var console = Consoles.Create(context.Out, context.Interactive);
         if (summaryJson != "-")
         {
             SummaryPrinter.PrintTable(console, results);
