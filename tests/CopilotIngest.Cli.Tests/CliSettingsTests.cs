@@ -65,6 +65,39 @@ public sealed class CliSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ExplicitEnvFileMissing_ExitCode2NamesTheFile()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "run", "--env-file", "prod.env");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--env-file 'prod.env' does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_InvalidLogSettings_ReportedWithTheOthers()
+    {
+        var result = await CliHarness.RunAsync(
+            new Dictionary<string, string?> { ["LOG_LEVEL"] = "loud", ["LOG_FORMAT"] = "xml", ["INGEST_M365"] = "nope" },
+            _directory,
+            "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("LOG_LEVEL must be one of", result.Error, StringComparison.Ordinal);
+        Assert.Contains("LOG_FORMAT must be text or json, got 'xml'", result.Error, StringComparison.Ordinal);
+        var ingestProblems = result.Error.Split('\n').Count(line => line.Contains("INGEST_M365 must be true or false", StringComparison.Ordinal));
+        Assert.Equal(1, ingestProblems);
+    }
+
+    [Fact]
+    public async Task Invoke_UnknownOption_ExitCode2()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "run", "--no-such-option");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--no-such-option", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_NoCommand_RunsRun()
     {
         var result = await CliHarness.RunAsync(

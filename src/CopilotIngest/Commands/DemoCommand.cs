@@ -7,14 +7,19 @@ namespace CopilotIngest.Commands;
 /// <summary><c>copilot-ingest demo</c>: the whole pipeline against simulated GitHub and Microsoft 365 tenants and the local Port.</summary>
 internal static class DemoCommand
 {
-    public static Option<string> DataDirOption() => new("--data-dir")
+    public static Option<string?> DataDirOption() => new("--data-dir")
     {
-        Description = "Folder for the local Port's database and credentials.",
-        DefaultValueFactory = _ => EmbeddedPort.DefaultDataDirectory,
+        Description = "Folder for the local Port's database and credentials (default: LOCAL_PORT_DATA_DIR, else .copilot-ingest).",
         HelpName = "dir",
     };
 
-    public static string ResolveDataDirectory(CliContext context, string value) => Path.GetFullPath(Path.Combine(context.WorkingDirectory, value));
+    public static string ResolveDataDirectory(CliContext context, string? value)
+    {
+        var configured = value
+            ?? (context.Environment.TryGetValue(EmbeddedPort.DataDirectorySetting, out var fromEnvironment) && !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment : null)
+            ?? EmbeddedPort.DefaultDataDirectory;
+        return Path.GetFullPath(Path.Combine(context.WorkingDirectory, configured));
+    }
 
     public static Command Create(CliContext context)
     {
@@ -39,7 +44,7 @@ internal static class DemoCommand
             () => DemoRunner.RunAsync(
                 context,
                 new DemoOptions(
-                    ResolveDataDirectory(context, parseResult.GetValue(dataDir)!),
+                    ResolveDataDirectory(context, parseResult.GetValue(dataDir)),
                     parseResult.GetValue(seats),
                     parseResult.GetValue(m365Users),
                     parseResult.GetValue(seed),

@@ -12,7 +12,7 @@ namespace CopilotIngest.Commands;
 internal static class IngestionWorkflow
 {
     /// <summary><c>run</c>: with <c>PORT_BASE_URL=local</c> the embedded local Port is started for the run.</summary>
-    public static async Task<int> RunWithPortTargetAsync(CliContext context, string envFile, string? summaryJson, CancellationToken cancellationToken)
+    public static async Task<int> RunWithPortTargetAsync(CliContext context, string? envFile, string? summaryJson, CancellationToken cancellationToken)
     {
         var settings = LoadSettings(context, envFile);
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
@@ -58,10 +58,25 @@ internal static class IngestionWorkflow
         return ExitCodes.Success;
     }
 
-    /// <summary>Loads settings from the environment and <paramref name="envFile"/> (none when null), with <paramref name="overrides"/> winning.</summary>
-    public static LoadedSettings LoadSettings(CliContext context, string? envFile, IReadOnlyDictionary<string, string?>? overrides = null)
+    public const string DefaultEnvFile = ".env";
+
+    /// <summary>
+    /// Loads settings from the environment and a settings file, with <paramref name="overrides"/> winning: the file named by
+    /// <c>--env-file</c> (which must exist), else <c>.env</c> in the working directory when there is one.
+    /// </summary>
+    public static LoadedSettings LoadSettings(CliContext context, string? envFileOption, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var path = envFile is null ? null : Path.IsPathRooted(envFile) ? envFile : Path.Combine(context.WorkingDirectory, envFile);
-        return SettingsLoader.Load(context.Environment, path, overrides);
+        var path = Path.Combine(context.WorkingDirectory, envFileOption ?? DefaultEnvFile);
+        var settings = SettingsLoader.Load(context.Environment, path, overrides);
+        if (envFileOption is not null && !File.Exists(path))
+        {
+            return settings with { Errors = [.. settings.Errors, $"--env-file '{envFileOption}' does not exist (looked for {path})."] };
+        }
+
+        return settings;
     }
+
+    /// <summary>Loads settings from the environment alone (the demo needs no settings file).</summary>
+    public static LoadedSettings LoadEnvironmentSettings(CliContext context, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        SettingsLoader.Load(context.Environment, dotEnvPath: null, overrides);
 }

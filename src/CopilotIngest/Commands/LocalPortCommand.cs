@@ -28,7 +28,7 @@ internal static class LocalPortCommand
         command.Options.Add(listenPort);
         command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
             context,
-            () => ExecuteAsync(context, DemoCommand.ResolveDataDirectory(context, parseResult.GetValue(dataDir)!), parseResult.GetValue(listenPort), cancellationToken),
+            () => ExecuteAsync(context, DemoCommand.ResolveDataDirectory(context, parseResult.GetValue(dataDir)), parseResult.GetValue(listenPort), cancellationToken),
             cancellationToken));
         return command;
     }

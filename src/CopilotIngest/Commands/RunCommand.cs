@@ -24,7 +24,7 @@ internal static class RunCommand
         command.Options.Add(summaryJson);
         command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
             context,
-            () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile)!, parseResult.GetValue(summaryJson), cancellationToken),
+            () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile), parseResult.GetValue(summaryJson), cancellationToken),
             cancellationToken));
     }
 }

@@ -28,7 +28,7 @@ internal static class SetupCommand
             context,
             () => ExecuteWithPortTargetAsync(
                 context,
-                parseResult.GetValue(envFile)!,
+                parseResult.GetValue(envFile),
                 parseResult.GetValue(blueprints) ?? ProductFiles.BlueprintsDirectory(context.WorkingDirectory),
                 parseResult.GetValue(dryRun),
                 cancellationToken),
@@ -36,7 +36,7 @@ internal static class SetupCommand
         return command;
     }
 
-    private static async Task<int> ExecuteWithPortTargetAsync(CliContext context, string envFile, string blueprintsDirectory, bool dryRun, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteWithPortTargetAsync(CliContext context, string? envFile, string blueprintsDirectory, bool dryRun, CancellationToken cancellationToken)
     {
         var settings = IngestionWorkflow.LoadSettings(context, envFile);
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(

@@ -11,7 +11,7 @@ internal static class DemoRunner
     public static async Task<int> RunAsync(CliContext context, DemoOptions options, string? summaryJson, CancellationToken cancellationToken)
     {
         // The demo reads the environment (LOG_LEVEL, PRIVACY_MODE, …) but no .env file: it needs no configuration.
-        var baseSettings = IngestionWorkflow.LoadSettings(context, envFile: null);
+        var baseSettings = IngestionWorkflow.LoadEnvironmentSettings(context);
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(baseSettings, options.DataDirectory, unsetMeansLocal: true, context.TimeProvider, cancellationToken);
         await using var github = await SimulatedGitHub.StartAsync(
             new SimulatedGitHubOptions { Seats = options.Seats, Seed = options.Seed, TimeProvider = context.TimeProvider },
@@ -45,7 +45,7 @@ internal static class DemoRunner
             // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
             ["LOG_LEVEL"] = baseSettings.Configuration["LOG_LEVEL"] ?? "Warning",
         };
-        var settings = IngestionWorkflow.LoadSettings(context, envFile: null, overrides);
+        var settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
 
         var target = embedded.Server is null ? $"the Port at {baseSettings.Configuration["PORT_BASE_URL"]}" : $"the local Port at {embedded.Server.BaseAddress}";
         await context.Out.WriteLineAsync(
