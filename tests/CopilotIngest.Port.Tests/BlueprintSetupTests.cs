@@ -158,7 +158,7 @@ public sealed class BlueprintSetupTests : IDisposable
     }
 
     [Fact]
-    public async Task ApplyAsync_RelationRemoved_RemovesItTogetherWithItsMirrors()
+    public async Task ApplyAsync_RelationAndPropertyOnlyInPort_LeftAloneAndPlanSettles()
     {
         WriteDefaults();
         var blueprints = new FakeBlueprints();
@@ -166,6 +166,9 @@ public sealed class BlueprintSetupTests : IDisposable
         await using var _ = port;
         await using var __ = services;
         await setup.ApplyAsync(_directory, dryRun: false, Ct);
+
+        // Someone adds a property in Port's builder, and our file no longer declares the relation and its mirror.
+        blueprints["a_usage"]!["schema"]!["properties"]!.AsObject()["added_in_port"] = new JsonObject { ["type"] = "string" };
         var usage = JsonNode.Parse(Usage)!.AsObject();
         usage.Remove("relations");
         usage.Remove("mirrorProperties");
@@ -174,9 +177,28 @@ public sealed class BlueprintSetupTests : IDisposable
 
         var plan = await setup.ApplyAsync(_directory, dryRun: false, Ct);
 
-        Assert.Equal("differs in relations.org (only in Port), mirrorProperties.org_name (only in Port)", plan.Blueprints[0].Reason);
-        Assert.Equal(["PATCH /v1/blueprints/a_usage relations,mirrorProperties"], Writes(port).Skip(before));
-        Assert.Empty(blueprints["a_usage"]!["relations"]!.AsObject());
+        Assert.Equal(SetupAction.Unchanged, plan.Blueprints[0].Action);
+        Assert.Empty(Writes(port).Skip(before));
+        Assert.NotEmpty(blueprints["a_usage"]!["relations"]!.AsObject());
+        Assert.NotNull(blueprints["a_usage"]!["schema"]!["properties"]!["added_in_port"]);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_DeclaredPropertyChangedInPort_UpdatedBackToTheFile()
+    {
+        WriteDefaults();
+        var blueprints = new FakeBlueprints();
+        var (port, services, setup) = await StartAsync(blueprints);
+        await using var _ = port;
+        await using var __ = services;
+        await setup.ApplyAsync(_directory, dryRun: false, Ct);
+        var declared = blueprints["a_usage"]!["schema"]!["properties"]!.AsObject().First().Key;
+        blueprints["a_usage"]!["schema"]!["properties"]![declared]!["title"] = "Renamed in Port";
+
+        var plan = await setup.ApplyAsync(_directory, dryRun: false, Ct);
+
+        Assert.Equal(SetupAction.Update, plan.Blueprints[0].Action);
+        Assert.Contains($"schema.properties.{declared}", plan.Blueprints[0].Reason, StringComparison.Ordinal);
         Assert.False((await setup.PlanAsync(_directory, Ct)).HasChanges);
     }
 

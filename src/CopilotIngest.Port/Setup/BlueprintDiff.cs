@@ -20,6 +20,37 @@ internal static class BlueprintDiff
 
     private const int MaxDepth = 3;
 
+    private static readonly string[] s_ownedMaps = [Relations, "mirrorProperties", "calculationProperties", "aggregationProperties"];
+
+    /// <summary>
+    /// What Port holds, limited to the members our file declares: properties, relations and computed properties someone
+    /// added in Port are left alone (never reported as a change, never removed), so setup settles after one apply.
+    /// </summary>
+    public static JsonObject OwnedView(JsonObject desired, JsonObject actual)
+    {
+        var view = (JsonObject)actual.DeepClone();
+        foreach (var key in s_ownedMaps)
+        {
+            KeepDeclared(view[key] as JsonObject, desired[key] as JsonObject);
+        }
+
+        KeepDeclared(view["schema"]?["properties"] as JsonObject, desired["schema"]?["properties"] as JsonObject);
+        return view;
+    }
+
+    private static void KeepDeclared(JsonObject? actual, JsonObject? declared)
+    {
+        if (actual is null)
+        {
+            return;
+        }
+
+        foreach (var extra in actual.Select(p => p.Key).Where(k => declared?.ContainsKey(k) != true).ToList())
+        {
+            actual.Remove(extra);
+        }
+    }
+
     /// <summary>The top-level keys that differ, in a stable order.</summary>
     public static IReadOnlyList<string> ChangedKeys(JsonObject desired, JsonObject actual) =>
         ComparedKeys(desired).Where(key => !JsonEquivalence.EquivalentIgnoringEmpty(Desired(desired, key), actual[key])).ToList();

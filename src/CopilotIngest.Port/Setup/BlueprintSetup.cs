@@ -47,10 +47,11 @@ public sealed partial class BlueprintSetup(PortClient client, ILogger<BlueprintS
                 continue;
             }
 
-            var changed = BlueprintDiff.ChangedKeys(desired, current);
+            var owned = BlueprintDiff.OwnedView(desired, current);
+            var changed = BlueprintDiff.ChangedKeys(desired, owned);
             var item = changed.Count == 0
                 ? new BlueprintPlanItem(identifier, file, SetupAction.Unchanged, "matches Port")
-                : new BlueprintPlanItem(identifier, file, SetupAction.Update, "differs in " + Summarize(BlueprintDiff.ChangedPaths(desired, current)));
+                : new BlueprintPlanItem(identifier, file, SetupAction.Update, "differs in " + Summarize(BlueprintDiff.ChangedPaths(desired, owned)));
             planned.Add(new Planned(item, desired, current, changed));
         }
 
