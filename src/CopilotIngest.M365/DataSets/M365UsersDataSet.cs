@@ -21,6 +21,7 @@ internal sealed class M365UsersDataSet(
     GraphClient graph,
     TenantContextProvider tenants,
     IEntitySink sink,
+    IEntityStore store,
     UserReconciler reconciler,
     IOptions<M365Options> options,
     M365RunGuard guard) : IDataSet
@@ -40,9 +41,15 @@ internal sealed class M365UsersDataSet(
 
         var state = new ReportReadState();
         var tally = new UserTally();
-        var report = await sink.UpsertAsync(M365Blueprints.User, MapAsync(tenant.Name, state, tally, cancellationToken), cancellationToken);
+        var portUsers = settings.RelatePortUsers ? await PortUsersAsync(cancellationToken) : null;
+        var report = await sink.UpsertAsync(M365Blueprints.User, MapAsync(tenant.Name, state, tally, portUsers, cancellationToken), cancellationToken);
 
         var notes = new List<string>();
+        if (tally.WithoutPortUser > 0)
+        {
+            notes.Add($"{tally.WithoutPortUser} user(s) have no Port user (_user) with the same email, so they are not related to one.");
+        }
+
         if (tally.SkippedConcealed > 0)
         {
             notes.Add($"{tally.SkippedConcealed} user row(s) had concealed names and were skipped. " + TenantContextProvider.ConcealedMessage(includeConcealed: false));
@@ -80,7 +87,24 @@ internal sealed class M365UsersDataSet(
             notes);
     }
 
-    private async IAsyncEnumerable<PortEntity> MapAsync(string tenant, ReportReadState state, UserTally tally, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The emails of Port's users: only these can be related, since Port rejects a relation to a missing <c>_user</c>.</summary>
+    private async Task<HashSet<string>> PortUsersAsync(CancellationToken cancellationToken)
+    {
+        var users = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var identifier in store.ListIdentifiersAsync(M365Blueprints.PortUserBlueprint, null, cancellationToken))
+        {
+            users.Add(identifier);
+        }
+
+        return users;
+    }
+
+    private async IAsyncEnumerable<PortEntity> MapAsync(
+        string tenant,
+        ReportReadState state,
+        UserTally tally,
+        HashSet<string>? portUsers,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var pseudonymizer = new Pseudonymizer(settings.PrivacyMode, settings.PrivacyKey);
@@ -109,7 +133,13 @@ internal sealed class M365UsersDataSet(
                 continue;
             }
 
-            yield return UserMapper.Map(record, identity, tenant, settings.Period, settings.ReportV2, settings.RelatePortUsers);
+            var relate = portUsers is not null && identity.Upn is { } upn && portUsers.Contains(upn);
+            if (portUsers is not null && !relate && identity.Kind == UserIdentityKind.Upn)
+            {
+                tally.WithoutPortUser++;
+            }
+
+            yield return UserMapper.Map(record, identity, tenant, settings.Period, settings.ReportV2, relate);
         }
     }
 
@@ -122,5 +152,7 @@ internal sealed class M365UsersDataSet(
         public int Concealed { get; set; }
 
         public int SkippedConcealed { get; set; }
+
+        public int WithoutPortUser { get; set; }
     }
 }

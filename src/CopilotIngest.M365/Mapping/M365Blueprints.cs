@@ -10,5 +10,8 @@ public static class M365Blueprints
     /// <summary>The relation of a user entity to Port's built-in user blueprint.</summary>
     public const string PortUserRelation = "port_user";
 
+    /// <summary>Port's built-in user blueprint, target of <see cref="PortUserRelation"/>.</summary>
+    public const string PortUserBlueprint = "_user";
+
     public static IReadOnlyList<string> All { get; } = [UsageSummary, User, UsageTrend];
 }

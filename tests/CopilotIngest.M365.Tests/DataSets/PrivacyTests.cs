@@ -60,23 +60,34 @@ public sealed class PrivacyTests
     }
 
     [Fact]
-    public async Task RunUsers_PlainWithPortUsers_UpnIdentifiersNamesAndRelation()
+    public async Task RunUsers_PlainWithPortUsers_RelatedOnlyToUsersThatExistInPort()
     {
         await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 10 }, Ct);
         var settings = M365Harness.SettingsFor(graph);
         settings[M365Settings.RelatePortUsers] = "true";
         await using var harness = M365Harness.Create(settings);
+        var inPort = graph.UserPrincipalNames.Order(StringComparer.Ordinal).Take(7).ToList();
+        harness.Port.Seed(M365Blueprints.PortUserBlueprint, [.. inPort.Select(u => u.ToUpperInvariant())]);
 
-        await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
+        var result = await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
 
+        Assert.True(result.Succeeded, result.Error);
         var users = harness.Port.Entities(M365Blueprints.User);
         Assert.Equal(graph.UserPrincipalNames.Order(StringComparer.Ordinal), users.Select(u => u.Identifier));
         Assert.All(users, u =>
         {
             Assert.Equal(u.Identifier, (string)u.Properties["upn"]!);
-            Assert.Equal(u.Identifier, (string)u.Relations![M365Blueprints.PortUserRelation]!);
             Assert.Equal((string)u.Properties["display_name"]!, u.Title);
+            if (inPort.Contains(u.Identifier))
+            {
+                Assert.Equal(u.Identifier, (string)u.Relations![M365Blueprints.PortUserRelation]!);
+            }
+            else
+            {
+                Assert.Null(u.Relations);
+            }
         });
+        Assert.Contains(result.Notes!, n => n.StartsWith("3 user(s) have no Port user", StringComparison.Ordinal));
     }
 
     [Fact]
