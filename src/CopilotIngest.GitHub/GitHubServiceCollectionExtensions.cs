@@ -2,7 +2,9 @@ using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Reports;
 using CopilotIngest.GitHub.Seats;
+using CopilotIngest.GitHub.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -14,11 +16,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GitHubServiceCollectionExtensions
 {
     public const string HttpClientName = nameof(GitHubClient);
+    public const string DownloadHttpClientName = nameof(ReportDownloadClient);
 
     /// <summary>
     /// Adds everything GitHub when <c>INGEST_GITHUB</c> is true (the default); adds nothing when it is false.
     /// <paramref name="configure"/> adjusts the tuning values (retry delays, limits) after the settings are read.
-    /// The data set needs an <see cref="CopilotIngest.Core.Sinks.IEntitySink"/> registered by the caller.
+    /// The data sets need an <see cref="CopilotIngest.Core.Sinks.IEntitySink"/> and an <see cref="CopilotIngest.Core.Sinks.IEntityStore"/>
+    /// registered by the caller (the store finds the days Port lacks and reconciles snapshot sets).
     /// </summary>
     public static IServiceCollection AddGitHubCopilot(this IServiceCollection services, IConfiguration configuration, Action<GitHubOptions>? configure = null)
     {
@@ -51,7 +55,18 @@ public static class GitHubServiceCollectionExtensions
         // Inside the resilience handler: every attempt reads its whole body, so body failures are retried too.
         client.AddHttpMessageHandler<ResponseBufferingHandler>();
 
+        // Report files: a client of their own without any authorization, so the token never reaches the download host.
+        // Its default request logging is removed: it would log each signed link with its query string.
+        var downloads = services.AddHttpClient<ReportDownloadClient>(DownloadHttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                ExtraCaCertificate.CreateHandler(ExtraCaCertificate.Load(provider.GetRequiredService<IOptions<GitHubOptions>>().Value.ExtraCaCertPath)))
+            .RemoveAllLoggers();
+        downloads.AddStandardResilienceHandler().Configure(ReportDownloadResilience.Configure);
+        services.TryAddTransient<UsageReportReader>();
+        services.AddPrivacy(configuration);
+
         services.AddTransient<IDataSet, GitHubSeatsDataSet>();
+        services.AddTransient<IDataSet, GitHubUsageDataSet>();
         return services;
     }
 }

@@ -1,9 +1,12 @@
 using CopilotIngest.Core.Sinks;
+using CopilotIngest.Core.Ingestion;
 using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Reports;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CopilotIngest.GitHub.Tests;
 
@@ -16,7 +19,8 @@ internal static class GitHubTestHost
         IDictionary<string, string?>? settings = null,
         TimeProvider? timeProvider = null,
         Action<GitHubOptions>? tune = null,
-        IEntitySink? sink = null)
+        IEntitySink? sink = null,
+        ILoggerProvider? logs = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -32,13 +36,21 @@ internal static class GitHubTestHost
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            }
+        });
         if (timeProvider is not null)
         {
             services.AddSingleton(timeProvider);
         }
 
-        services.AddSingleton(sink ?? new InMemoryEntitySink());
+        sink ??= new InMemoryEntitySink();
+        services.AddSingleton(sink);
+        services.AddSingleton(sink as IEntityStore ?? new FakePort());
         services.AddGitHubCopilot(configuration, options =>
         {
             options.MaxRetries = 3;
@@ -46,10 +58,16 @@ internal static class GitHubTestHost
             options.AttemptTimeout = TimeSpan.FromSeconds(5);
             options.SecondaryRateLimitWait = TimeSpan.FromMilliseconds(50);
             options.MaxRateLimitWait = TimeSpan.FromSeconds(10);
+            options.DownloadTimeout = TimeSpan.FromSeconds(10);
             tune?.Invoke(options);
         });
         return services.BuildServiceProvider(validateScopes: true);
     }
 
     public static GitHubClient Client(this ServiceProvider provider) => provider.GetRequiredService<GitHubClient>();
+
+    public static UsageReportReader Reports(this ServiceProvider provider) => provider.GetRequiredService<UsageReportReader>();
+
+    public static T DataSet<T>(this ServiceProvider provider)
+        where T : IDataSet => provider.GetServices<IDataSet>().OfType<T>().Single();
 }

@@ -78,7 +78,12 @@ public sealed partial class GitHubClient(HttpClient httpClient, IOptions<GitHubO
         return GitHubPayload.ParseBilling(response.Body, uri.AbsolutePath);
     }
 
-    private async Task<GitHubResponse> GetAsync(Uri uri, SeatScope scope, GitHubEndpoint endpoint, CancellationToken cancellationToken)
+    private async Task<GitHubResponse> GetAsync(Uri uri, SeatScope scope, GitHubEndpoint endpoint, CancellationToken cancellationToken) =>
+        await SendAsync(uri, scope, endpoint, noDataAllowed: false, cancellationToken)
+        ?? throw new ApiException(GitHubPayload.Service, null, $"GitHub sent no content for {uri.AbsolutePath}.");
+
+    /// <summary>Sends a GET with the token; with <paramref name="noDataAllowed"/>, 204 and 404 mean "nothing there" (null) instead of an error.</summary>
+    private async Task<GitHubResponse?> SendAsync(Uri uri, SeatScope scope, GitHubEndpoint endpoint, bool noDataAllowed, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.ParseAdd("application/vnd.github+json");
@@ -99,6 +104,11 @@ public sealed partial class GitHubClient(HttpClient httpClient, IOptions<GitHubO
 
         using (response)
         {
+            if (noDataAllowed && response.StatusCode is System.Net.HttpStatusCode.NoContent or System.Net.HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw await GitHubErrors.FromResponseAsync(response, scope, endpoint, Options, timeProvider, cancellationToken);

@@ -5,4 +5,5 @@ internal enum GitHubEndpoint
 {
     Seats,
     Billing,
+    UsageReport,
 }

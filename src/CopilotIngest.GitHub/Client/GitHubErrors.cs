@@ -36,10 +36,21 @@ internal static class GitHubErrors
         GitHubOptions options,
         TimeProvider timeProvider)
     {
-        var what = endpoint == GitHubEndpoint.Billing ? $"the Copilot billing settings of {scope}" : $"the Copilot seat assignments of {scope}";
+        var what = endpoint switch
+        {
+            GitHubEndpoint.Billing => $"the Copilot billing settings of {scope}",
+            GitHubEndpoint.UsageReport => $"the Copilot usage-metrics reports of {scope}",
+            _ => $"the Copilot seat assignments of {scope}",
+        };
         var code = (int)status;
         var said = message is null ? string.Empty : $": {message}";
-        var hint = scope.Type == SeatScopeType.Organization ? GitHubOptionsValidator.OrgPermissionHint : GitHubOptionsValidator.EnterprisePermissionHint;
+        var hint = (endpoint, scope.Type) switch
+        {
+            (GitHubEndpoint.UsageReport, SeatScopeType.Organization) => GitHubOptionsValidator.OrgMetricsPermissionHint,
+            (GitHubEndpoint.UsageReport, _) => GitHubOptionsValidator.EnterpriseMetricsPermissionHint,
+            (_, SeatScopeType.Organization) => GitHubOptionsValidator.OrgPermissionHint,
+            _ => GitHubOptionsValidator.EnterprisePermissionHint,
+        };
 
         if (verdict.IsRateLimited)
         {
@@ -54,6 +65,8 @@ internal static class GitHubErrors
                 $"GitHub rejected {GitHubSettingNames.Token} while reading {what} (401{said}): the token is wrong, expired or revoked. Create {hint} and put it in {GitHubSettingNames.Token}.",
             HttpStatusCode.Forbidden =>
                 $"GitHub refused access to {what} (403{said}). Reading it needs {hint}.{TokenScopes(headers)}{SingleSignOn(headers, scope)}",
+            HttpStatusCode.NotFound when endpoint == GitHubEndpoint.UsageReport =>
+                $"GitHub has no usage-metrics report at {path} (404{said}): {scope} does not exist on {options.ApiBaseUri.Host}, the token's owner may not read its Copilot metrics, or it has no report yet (GitHub serves organization reports from {SeatScope.Organization("x").FirstReportDay:yyyy-MM-dd} and enterprise reports from {SeatScope.Enterprise("x").FirstReportDay:yyyy-MM-dd}; a day appears about two days after it ends). Check {(scope.Type == SeatScopeType.Organization ? GitHubSettingNames.Organizations : GitHubSettingNames.Enterprise)}, {GitHubSettingNames.ApiUrl}, and that the 'Copilot usage metrics' policy is enabled.",
             HttpStatusCode.NotFound => scope.Type == SeatScopeType.Organization
                 ? $"GitHub found nothing at {path} (404{said}): organization '{scope.Slug}' does not exist on {options.ApiBaseUri.Host}, has no Copilot Business or Enterprise subscription, or the token's owner cannot see it. Check {GitHubSettingNames.Organizations} and {GitHubSettingNames.ApiUrl}."
                 : $"GitHub found nothing at {path} (404{said}): enterprise '{scope.Slug}' does not exist on {options.ApiBaseUri.Host}, has no Copilot, or the token's owner is not an enterprise owner or billing manager. Check {GitHubSettingNames.Enterprise} (the slug in https://github.com/enterprises/SLUG) and {GitHubSettingNames.ApiUrl}.",

@@ -1,3 +1,5 @@
+using CopilotIngest.Core.Entities;
+
 namespace CopilotIngest.GitHub.Client;
 
 /// <summary>Where seats are listed: an organization or an enterprise.</summary>
@@ -18,6 +20,20 @@ public sealed record SeatScope(SeatScopeType Type, string Slug)
     public string SeatsPath => Type == SeatScopeType.Organization
         ? $"orgs/{Uri.EscapeDataString(Slug)}/copilot/billing/seats"
         : $"enterprises/{Uri.EscapeDataString(Slug)}/copilot/billing/seats";
+
+    /// <summary>The relative root of the usage-metrics reports, e.g. <c>orgs/acme/copilot/metrics/reports</c>.</summary>
+    public string ReportsPath => Type == SeatScopeType.Organization
+        ? $"orgs/{Uri.EscapeDataString(Slug)}/copilot/metrics/reports"
+        : $"enterprises/{Uri.EscapeDataString(Slug)}/copilot/metrics/reports";
+
+    /// <summary>How Port identifiers name the scope: <c>acme</c> for an organization, <c>enterprise:acme</c> for an enterprise.</summary>
+    public string PortKey => PortIdentifier.Sanitize(Type == SeatScopeType.Organization ? Slug : "enterprise:" + Slug);
+
+    /// <summary><c>org</c> or <c>enterprise</c>, as the blueprints' <c>scope_type</c> says.</summary>
+    public string TypeName => Type == SeatScopeType.Organization ? "org" : "enterprise";
+
+    /// <summary>The first day GitHub has usage-metrics reports for: 2025-12-12 for organizations, 2025-10-10 for enterprises.</summary>
+    public DateOnly FirstReportDay => Type == SeatScopeType.Organization ? new DateOnly(2025, 12, 12) : new DateOnly(2025, 10, 10);
 
     /// <summary>How messages name the scope, e.g. <c>organization 'acme'</c>.</summary>
     public override string ToString() => Type == SeatScopeType.Organization ? $"organization '{Slug}'" : $"enterprise '{Slug}'";

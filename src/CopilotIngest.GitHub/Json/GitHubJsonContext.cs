@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CopilotIngest.GitHub.Reports.Records;
 
 namespace CopilotIngest.GitHub.Json;
 
@@ -9,4 +10,8 @@ namespace CopilotIngest.GitHub.Json;
 [JsonSerializable(typeof(SeatsPageJson))]
 [JsonSerializable(typeof(BillingJson))]
 [JsonSerializable(typeof(GitHubErrorJson))]
+[JsonSerializable(typeof(ReportLinksJson))]
+[JsonSerializable(typeof(UsageDayTotals))]
+[JsonSerializable(typeof(UserDayUsage))]
+[JsonSerializable(typeof(UserTeamMembership))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

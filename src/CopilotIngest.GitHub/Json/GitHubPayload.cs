@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CopilotIngest.Core.Http;
 using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Reports.Records;
 
 namespace CopilotIngest.GitHub.Json;
 
@@ -62,6 +63,30 @@ internal static class GitHubPayload
             billing.PlatformChat,
             billing.Cli,
             billing.PlanType);
+    }
+
+    /// <summary>Reads a report endpoint's answer; every link must be an absolute https URL (http only on loopback).</summary>
+    public static ReportLinks ParseReportLinks(ReadOnlySpan<byte> body, string path)
+    {
+        var links = Deserialize(body, GitHubJsonContext.Default.ReportLinksJson, path);
+        if (links.DownloadLinks is null)
+        {
+            throw Unexpected(path, "it has no 'download_links' array");
+        }
+
+        var uris = new List<Uri>(links.DownloadLinks.Count);
+        for (var i = 0; i < links.DownloadLinks.Count; i++)
+        {
+            var text = links.DownloadLinks[i];
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && BaseUrl.IsLoopback(uri))))
+            {
+                throw Unexpected(path, $"download link {i + 1} is not an absolute https URL");
+            }
+
+            uris.Add(uri);
+        }
+
+        return new ReportLinks(uris, links.ReportDay, links.ReportStartDay, links.ReportEndDay);
     }
 
     /// <summary>GitHub's <c>message</c> from an error body, or null when the body is not GitHub's error JSON.</summary>

@@ -9,6 +9,9 @@ public sealed class GitHubOptions
 {
     public const string DefaultApiUrl = "https://api.github.com";
     public const int DefaultInactiveDays = 30;
+    public const int DefaultUsageLookbackDays = 28;
+    public const int MaxUsageLookbackDays = 365;
+    public const double DefaultDeleteThreshold = 0.2;
 
     /// <summary><c>INGEST_GITHUB</c>: when false nothing GitHub is validated or run.</summary>
     public bool Enabled { get; set; } = true;
@@ -27,6 +30,21 @@ public sealed class GitHubOptions
 
     /// <summary><c>GITHUB_INACTIVE_DAYS</c>: a seat without Copilot activity for this many days counts as inactive.</summary>
     public int InactiveDays { get; set; } = DefaultInactiveDays;
+
+    /// <summary><c>GITHUB_USAGE_LOOKBACK_DAYS</c>: how many days up to the newest published one each run makes sure Port holds.</summary>
+    public int UsageLookbackDays { get; set; } = DefaultUsageLookbackDays;
+
+    /// <summary><c>GITHUB_USER_METRICS</c>: write one rolling 28-day summary per user and scope.</summary>
+    public bool UserMetrics { get; set; }
+
+    /// <summary><c>GITHUB_TEAM_METRICS</c>: write one entity per team per day.</summary>
+    public bool TeamMetrics { get; set; }
+
+    /// <summary><c>GITHUB_SEAT_DETAILS</c>: write one entity per assigned seat (the reclaim list).</summary>
+    public bool SeatDetails { get; set; }
+
+    /// <summary><c>GITHUB_DELETE_THRESHOLD</c>: the largest share of a snapshot set (users, seats) one run may delete.</summary>
+    public double DeleteThreshold { get; set; } = DefaultDeleteThreshold;
 
     /// <summary>True when <c>GITHUB_APP_ID</c> is set: GitHub App authentication is not supported yet.</summary>
     public bool AppIdConfigured { get; set; }
@@ -51,6 +69,15 @@ public sealed class GitHubOptions
 
     /// <summary>Largest response body accepted; a seats page of 100 is a few hundred KiB.</summary>
     public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Longest NDJSON line accepted from a report file; longer lines are reported and skipped.</summary>
+    public int MaxReportLineBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>How long downloading one report file may take, headers and body.</summary>
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Days in a row that may fail for one scope before the rest of its days are left to the next run.</summary>
+    public int MaxConsecutiveDayFailures { get; set; } = 3;
 
     /// <summary>Problems found while reading the settings (unparsable values), reported by the validator.</summary>
     internal List<string> SettingErrors { get; } = [];

@@ -8,6 +8,8 @@ namespace CopilotIngest.GitHub.Options;
 internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
 {
     internal const string OrgPermissionHint = "a classic PAT with manage_billing:copilot or read:org, owned by an organization owner";
+    internal const string OrgMetricsPermissionHint = "a classic PAT with read:org (or manage_billing:copilot), owned by an organization owner or a member with the 'View organization Copilot metrics' role, and the organization's 'Copilot usage metrics' policy enabled";
+    internal const string EnterpriseMetricsPermissionHint = "a classic PAT with manage_billing:copilot or read:enterprise, owned by an enterprise owner or billing manager, and the enterprise's 'Copilot usage metrics' policy set to 'Enabled everywhere'";
     internal const string EnterprisePermissionHint = "a classic PAT with manage_billing:copilot or read:enterprise, owned by an enterprise owner or billing manager";
 
     [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$")]
@@ -104,6 +106,16 @@ internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOp
         if (options.RetryBaseDelay < TimeSpan.Zero || options.SecondaryRateLimitWait < TimeSpan.Zero || options.MaxRateLimitWait < TimeSpan.Zero)
         {
             errors.Add("GitHub retry delays and rate-limit waits cannot be negative.");
+        }
+
+        if (options.MaxReportLineBytes < 1024)
+        {
+            errors.Add($"GitHub MaxReportLineBytes must be at least 1024, got {options.MaxReportLineBytes}.");
+        }
+
+        if (options.DownloadTimeout <= TimeSpan.Zero || options.MaxConsecutiveDayFailures < 1)
+        {
+            errors.Add("GitHub DownloadTimeout must be positive and MaxConsecutiveDayFailures at least 1.");
         }
 
         if (options.MaxResponseBytes < 1024)

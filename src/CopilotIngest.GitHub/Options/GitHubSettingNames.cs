@@ -9,6 +9,11 @@ public static class GitHubSettingNames
     public const string Enterprise = "GITHUB_ENTERPRISE";
     public const string ApiUrl = "GITHUB_API_URL";
     public const string InactiveDays = "GITHUB_INACTIVE_DAYS";
+    public const string UsageLookbackDays = "GITHUB_USAGE_LOOKBACK_DAYS";
+    public const string UserMetrics = "GITHUB_USER_METRICS";
+    public const string TeamMetrics = "GITHUB_TEAM_METRICS";
+    public const string SeatDetails = "GITHUB_SEAT_DETAILS";
+    public const string DeleteThreshold = "GITHUB_DELETE_THRESHOLD";
     public const string AppId = "GITHUB_APP_ID";
     public const string ExtraCaCert = "EXTRA_CA_CERT";
 }

@@ -28,5 +28,8 @@ public sealed record SimulatedFault(SimulatedFaultKind Kind, int StatusCode = 0,
     public static SimulatedFault PaymentMethodProblem() =>
         new(SimulatedFaultKind.Status, 422, Message: "There is a problem with your account's associated payment method.");
 
+    /// <summary>For a report endpoint: the links of the answer have already expired, as when a download starts too late.</summary>
+    public static SimulatedFault ExpiredLinks() => new(SimulatedFaultKind.ExpiredLinks);
+
     public static SimulatedFault Status(int statusCode, string message) => new(SimulatedFaultKind.Status, statusCode, Message: message);
 }

@@ -27,6 +27,9 @@ public enum SimulatedFaultKind
     /// <summary>The headers and half the body arrive, then the connection closes.</summary>
     TruncatedBody,
 
+    /// <summary>A report endpoint answers normally, but with download links that have already expired.</summary>
+    ExpiredLinks,
+
     /// <summary>Any status with a GitHub-style message body, e.g. 422 for a payment-method problem.</summary>
     Status,
 }

@@ -8,9 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace CopilotIngest.Simulation.GitHub;
 
 /// <summary>
-/// A GitHub REST API for Copilot seats and billing on 127.0.0.1: real <c>Link</c> paging, <c>x-ratelimit-*</c>
-/// headers and limits, 401 for any other token, 404 for unknown organizations, and injected faults.
-/// Seat pages are computed on request from a <see cref="SimulatedGitHubPopulation"/>, so large sizes start fast.
+/// A GitHub REST API for Copilot seats, billing and usage-metrics reports on 127.0.0.1: real <c>Link</c> paging,
+/// <c>x-ratelimit-*</c> headers and limits, 401 for any other token, 404 for unknown organizations, and injected faults.
+/// Report endpoints answer with signed links to a separate download host (<see cref="DownloadAddress"/>) that serves
+/// NDJSON, split into several files for large user reports; days without data answer 204 (organizations) or 404
+/// (enterprise). Everything is computed on request from a <see cref="SimulatedGitHubPopulation"/>, so seats and
+/// reports agree and large sizes start fast.
 /// </summary>
 public sealed class SimulatedGitHub : IAsyncDisposable
 {
@@ -24,6 +27,9 @@ public sealed class SimulatedGitHub : IAsyncDisposable
     private readonly FaultQueue _faults = new();
     private readonly RateLimitWindow _rateLimit;
     private readonly ConcurrentQueue<SimulatedGitHubRequest> _requests = new();
+
+    private SimulatedReportCatalog _catalog = null!;
+    private SimulatedReportHost _reportHost = null!;
 
     private SimulatedGitHub(WebApplication app, SimulatedGitHubOptions options, SimulatedGitHubPopulation population, string token)
     {
@@ -45,14 +51,46 @@ public sealed class SimulatedGitHub : IAsyncDisposable
     /// <summary>Every request answered so far, in order.</summary>
     public IReadOnlyList<SimulatedGitHubRequest> Requests => [.. _requests];
 
-    /// <summary>Faults injected but not yet produced.</summary>
-    public int PendingFaults => _faults.Pending;
+    /// <summary>Faults injected but not yet produced (API and download host).</summary>
+    public int PendingFaults => _faults.Pending + _reportHost.PendingFaults;
+
+    /// <summary>The report download host's root, a different port from <see cref="BaseAddress"/>.</summary>
+    public Uri DownloadAddress => _reportHost.BaseAddress;
+
+    /// <summary>Every request the download host answered so far, in order.</summary>
+    public IReadOnlyList<SimulatedDownloadRequest> DownloadRequests => _reportHost.Requests;
+
+    /// <summary>The newest day with usage reports: today (by the simulation's clock) minus <see cref="SimulatedGitHubOptions.ReportLagDays"/>.</summary>
+    public DateOnly NewestReportDay => _catalog.NewestDay;
+
+    /// <summary>Whether GitHub has a usage report of the organization (or, for null, the enterprise) for <paramref name="day"/>.</summary>
+    public bool HasReport(SimulatedOrganization? organization, DateOnly day) => _catalog.HasData(organization, day);
+
+    /// <summary>Makes GitHub answer "no data" for these days (an outage on GitHub's side), until <see cref="ClearNoDataDays"/>.</summary>
+    public void AddNoDataDays(IEnumerable<DateOnly> days) => _catalog.AddNoDataDays(days);
+
+    public void ClearNoDataDays() => _catalog.ClearNoDataDays();
+
+    /// <summary>
+    /// Answers the next <paramref name="times"/> download requests whose path starts with <paramref name="pathPrefix"/>
+    /// (e.g. <c>/copilot-reports/orgs/octo-web/users-1-day/</c>) with <paramref name="fault"/>: server errors, 429,
+    /// dropped connections, truncated bodies, latency or any status.
+    /// </summary>
+    public void InjectDownloadFault(string pathPrefix, SimulatedFault fault, int times = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pathPrefix);
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        _reportHost.InjectFault(pathPrefix, fault, times);
+    }
 
     public static async Task<SimulatedGitHub> StartAsync(SimulatedGitHubOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Seats);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RateLimitPerHour);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.UsersPerReportFile);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ReportLagDays);
         var today = DateOnly.FromDateTime(options.TimeProvider.GetUtcNow().UtcDateTime);
         var population = SimulatedGitHubPopulation.Generate(options.Enterprise, options.Organizations, options.Seats, options.Seed, today);
         var token = options.Token ?? $"ghp_simulated{StableHash.Of(options.Seed, 99):x16}";
@@ -62,6 +100,8 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var github = new SimulatedGitHub(app, options, population, token);
+        github._catalog = new SimulatedReportCatalog(population, options);
+        github._reportHost = await SimulatedReportHost.StartAsync(github._catalog, options, cancellationToken);
         app.Run(github.HandleAsync);
         await app.StartAsync(cancellationToken);
         github.BaseAddress = new Uri(app.Urls.First() + "/");
@@ -80,12 +120,17 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         _faults.Add(pathPrefix, fault, times);
     }
 
-    public void ClearFaults() => _faults.Clear();
+    public void ClearFaults()
+    {
+        _faults.Clear();
+        _reportHost.ClearFaults();
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await _reportHost.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -117,13 +162,13 @@ public sealed class SimulatedGitHub : IAsyncDisposable
                 fault = null;
             }
 
-            if (fault is not null && fault.Kind != SimulatedFaultKind.TruncatedBody)
+            if (fault is not null && fault.Kind is not (SimulatedFaultKind.TruncatedBody or SimulatedFaultKind.ExpiredLinks))
             {
                 status = await FaultAsync(context, fault);
                 return;
             }
 
-            status = await AnswerAsync(context, truncate: fault is not null);
+            status = await AnswerAsync(context, truncate: fault?.Kind == SimulatedFaultKind.TruncatedBody, expiredLinks: fault?.Kind == SimulatedFaultKind.ExpiredLinks);
         }
         finally
         {
@@ -144,7 +189,7 @@ public sealed class SimulatedGitHub : IAsyncDisposable
             && header[(space + 1)..].Trim() == Token;
     }
 
-    private async Task<int> AnswerAsync(HttpContext context, bool truncate)
+    private async Task<int> AnswerAsync(HttpContext context, bool truncate, bool expiredLinks)
     {
         var version = context.Request.Headers["X-GitHub-Api-Version"].FirstOrDefault();
         if (version is not null && !s_apiVersions.Contains(version))
@@ -175,6 +220,17 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         var now = _options.TimeProvider.GetUtcNow();
         var apiBase = $"{context.Request.Scheme}://{context.Request.Host}/";
         byte[]? body = null;
+        if (segments is [_, _, "copilot", "metrics", "reports", ..])
+        {
+            var (reportStatus, reportBody) = Report(context, segments, expiredLinks);
+            if (reportStatus != 200)
+            {
+                return reportStatus == 204 ? NoContent(context) : await ErrorAsync(context, reportStatus, reportBody is null ? "Not Found" : System.Text.Encoding.UTF8.GetString(reportBody));
+            }
+
+            body = reportBody;
+        }
+
         switch (segments)
         {
             case ["rate_limit"]:
@@ -215,6 +271,65 @@ public sealed class SimulatedGitHub : IAsyncDisposable
 
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
         return 200;
+    }
+
+    /// <summary>A report endpoint: its links, 204/404 for a day without data, 404 for an unknown report, 422 for a bad <c>day</c>.</summary>
+    private (int Status, byte[]? Body) Report(HttpContext context, string[] segments, bool expiredLinks)
+    {
+        SimulatedOrganization? organization = null;
+        string entity;
+        switch (segments)
+        {
+            case ["orgs", var login, ..] when Population.FindOrganization(login) is { } found:
+                organization = found;
+                entity = "organization";
+                context.Response.Headers["X-Accepted-OAuth-Scopes"] = "read:org";
+                break;
+            case ["enterprises", var slug, ..] when slug.Equals(Population.Enterprise, StringComparison.OrdinalIgnoreCase):
+                entity = "enterprise";
+                context.Response.Headers["X-Accepted-OAuth-Scopes"] = "manage_billing:copilot, read:enterprise";
+                break;
+            default:
+                return (404, null);
+        }
+
+        var rest = segments[5..];
+        var (kind, latest) = rest switch
+        {
+            [var k] when k == $"{entity}-1-day" || k is "users-1-day" or "user-teams-1-day" => (k, false),
+            [var k, "latest"] when k == $"{entity}-28-day" || k is "users-28-day" => (k, true),
+            _ => (string.Empty, false),
+        };
+        if (kind.Length == 0)
+        {
+            return (404, null);
+        }
+
+        if (latest)
+        {
+            var (start, end) = _catalog.LatestRange();
+            var links = _reportHost.Links(new SimulatedReport(organization, kind, null), expiredLinks);
+            return (200, UsageReportWriter.Links(links, null, start, end));
+        }
+
+        var dayText = context.Request.Query["day"].FirstOrDefault();
+        if (!SimulatedReportCatalog.TryParseDay(dayText, out var day))
+        {
+            return (422, System.Text.Encoding.UTF8.GetBytes(dayText is null ? "Invalid request.\n\n\"day\" wasn't supplied." : $"Invalid request.\n\nInvalid property /day: `{dayText}` is not a valid date."));
+        }
+
+        if (!_catalog.HasData(organization, day))
+        {
+            return (organization is null ? 404 : 204, null);
+        }
+
+        return (200, UsageReportWriter.Links(_reportHost.Links(new SimulatedReport(organization, kind, day), expiredLinks), day, null, null));
+    }
+
+    private static int NoContent(HttpContext context)
+    {
+        context.Response.StatusCode = 204;
+        return 204;
     }
 
     private byte[] OrganizationSeats(HttpContext context, SimulatedOrganization organization, string apiBase, DateTimeOffset now)

@@ -23,4 +23,16 @@ public sealed class SimulatedGitHubOptions
 
     /// <summary>The loopback port; 0 picks a free one.</summary>
     public int Port { get; set; }
+
+    /// <summary>The download host's loopback port; 0 picks a free one.</summary>
+    public int DownloadPort { get; set; }
+
+    /// <summary>Days between a day's end and its usage report (GitHub: about two).</summary>
+    public int ReportLagDays { get; set; } = 2;
+
+    /// <summary>Lines per user-report file; longer reports are split into several files.</summary>
+    public int UsersPerReportFile { get; set; } = 250;
+
+    /// <summary>How long a signed download link works after GitHub issues it.</summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(1);
 }

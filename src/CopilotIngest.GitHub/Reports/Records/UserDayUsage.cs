@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace CopilotIngest.GitHub.Reports.Records;
+
+/// <summary>One line of a <c>users-1-day</c> or <c>users-28-day</c> report: what one user did on one day.</summary>
+public sealed record UserDayUsage : CodeTotals
+{
+    public DateOnly? Day { get; init; }
+
+    public long? UserId { get; init; }
+
+    public string? UserLogin { get; init; }
+
+    [JsonConverter(typeof(StringOrNumberConverter))]
+    public string? EnterpriseId { get; init; }
+
+    [JsonConverter(typeof(StringOrNumberConverter))]
+    public string? OrganizationId { get; init; }
+
+    public bool? UsedChat { get; init; }
+
+    public bool? UsedAgent { get; init; }
+
+    public bool? UsedCli { get; init; }
+
+    public bool? UsedCopilotCodeReviewActive { get; init; }
+
+    public bool? UsedCopilotCodeReviewPassive { get; init; }
+
+    /// <summary>Named <c>used_copilot_coding_agent</c> before GitHub renamed the coding agent to cloud agent.</summary>
+    public bool? UsedCopilotCloudAgent { get; init; }
+
+    public bool? UsedCopilotCodingAgent { get; init; }
+
+    public IReadOnlyList<IdeTotals?>? TotalsByIde { get; init; }
+
+    public IReadOnlyList<FeatureTotals?>? TotalsByFeature { get; init; }
+
+    public IReadOnlyList<LanguageFeatureTotals?>? TotalsByLanguageFeature { get; init; }
+
+    public CliTotals? TotalsByCli { get; init; }
+
+    /// <summary>True when the user used the cloud (coding) agent under either name.</summary>
+    [JsonIgnore]
+    public bool UsedCloudAgent => UsedCopilotCloudAgent == true || UsedCopilotCodingAgent == true;
+}

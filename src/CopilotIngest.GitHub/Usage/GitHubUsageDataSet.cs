@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using CopilotIngest.Core.Entities;
+using CopilotIngest.Core.Http;
+using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Json;
+using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Reports;
+using CopilotIngest.GitHub.Seats;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CopilotIngest.GitHub.Usage;
+
+/// <summary>
+/// <c>github_usage</c>: one <c>github_copilot_usage</c> entity per scope per day. For each organization and the
+/// enterprise it asks GitHub for the newest published day, finds the days of the last <c>GITHUB_USAGE_LOOKBACK_DAYS</c>
+/// Port does not hold yet, and reads exactly those with 1-day reports, oldest first. Each day is written as soon as
+/// it is read, so a run stopped half-way keeps what it wrote and the next run fetches only the rest. Days GitHub has no
+/// report for are noted and asked for again next run. Time series are never deleted.
+/// </summary>
+public sealed partial class GitHubUsageDataSet(
+    UsageReportReader reports,
+    IEntitySink sink,
+    IEntityStore store,
+    IOptions<GitHubOptions> options,
+    ILogger<GitHubUsageDataSet> logger) : IDataSet
+{
+    public const string DataSetName = "github_usage";
+
+    public string Name => DataSetName;
+
+    public async Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var scopes = GitHubSeatsDataSet.Scopes(options.Value);
+        var run = new RunState();
+        UpsertReport report;
+        try
+        {
+            report = await sink.UpsertAsync(UsageEntityMapper.Blueprint, BuildEntitiesAsync(scopes, run, cancellationToken), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSinkFailed(ex.Message);
+            return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {UsageEntityMapper.Blueprint} entities failed: {ex.Message}", run.Notes);
+        }
+
+        string? error = null;
+        if (scopes.Count > 0 && run.FailedScopes == scopes.Count)
+        {
+            error = scopes.Count == 1 ? run.Failures[0].Message : $"All {scopes.Count} GitHub scopes failed; first: {run.Failures[0].Message}";
+        }
+
+        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, 0, [.. run.Failures, .. report.Failures], error, run.Notes);
+    }
+
+    private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        foreach (var scope in scopes)
+        {
+            if (run.RejectedToken is { } rejected)
+            {
+                run.FailScope(scope.PortKey, rejected.Message);
+                continue;
+            }
+
+            IReadOnlyList<DateOnly> missing;
+            try
+            {
+                missing = await MissingDaysAsync(scope, settings.UsageLookbackDays, run, cancellationToken);
+            }
+            catch (ApiException ex)
+            {
+                LogScopeFailed(scope, ex.Message);
+                run.FailScope(scope.PortKey, ex.Message, ex);
+                continue;
+            }
+
+            var noData = new List<DateOnly>();
+            var consecutiveFailures = 0;
+            for (var i = 0; i < missing.Count; i++)
+            {
+                var day = missing[i];
+                PortEntity? entity;
+                try
+                {
+                    entity = await ReadDayAsync(scope, day, run, noData, cancellationToken);
+                    consecutiveFailures = 0;
+                }
+                catch (ApiException ex)
+                {
+                    LogDayFailed(scope, day, ex.Message);
+                    run.Fail(UsageEntityMapper.Identifier(scope, day), ex.Message, ex);
+                    consecutiveFailures++;
+                    if (ex.StatusCode == HttpStatusCode.Unauthorized || consecutiveFailures >= settings.MaxConsecutiveDayFailures)
+                    {
+                        var rest = missing.Skip(i + 1).ToList();
+                        if (rest.Count > 0)
+                        {
+                            run.Notes.Add($"{scope}: stopped after {consecutiveFailures} failed day(s) in a row; {DayRanges.Format(rest)} left for the next run");
+                        }
+
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (entity is not null)
+                {
+                    run.Fetched++;
+                    yield return entity;
+                }
+            }
+
+            if (noData.Count > 0)
+            {
+                run.Notes.Add($"{scope}: GitHub has no report for {DayRanges.Format(noData)} ({noData.Count} day(s)); asked again next run");
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<DateOnly>> MissingDaysAsync(SeatScope scope, int lookbackDays, RunState run, CancellationToken cancellationToken)
+    {
+        var newest = await reports.GetNewestDayAsync(scope, cancellationToken);
+        var first = newest.AddDays(1 - lookbackDays);
+        if (first < scope.FirstReportDay)
+        {
+            first = scope.FirstReportDay;
+        }
+
+        var present = new HashSet<DateOnly>();
+        await foreach (var identifier in store.ListIdentifiersAsync(UsageEntityMapper.Blueprint, scope.PortKey + "@", cancellationToken))
+        {
+            if (UsageEntityMapper.DayOf(scope, identifier) is { } day)
+            {
+                present.Add(day);
+            }
+        }
+
+        var missing = new List<DateOnly>();
+        for (var day = first; day <= newest; day = day.AddDays(1))
+        {
+            if (!present.Contains(day))
+            {
+                missing.Add(day);
+            }
+        }
+
+        var window = first <= newest ? newest.DayNumber - first.DayNumber + 1 : 0;
+        LogWindow(scope, first, newest, window - missing.Count, missing.Count);
+        run.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: newest published day {newest:yyyy-MM-dd}; Port held {window - missing.Count} of the {window} day(s) from {first:yyyy-MM-dd}, {missing.Count} fetched"));
+        return missing;
+    }
+
+    private async Task<PortEntity?> ReadDayAsync(SeatScope scope, DateOnly day, RunState run, List<DateOnly> noData, CancellationToken cancellationToken)
+    {
+        var read = await reports.ReadAsync(scope, UsageReportKind.ScopeOneDay, day, GitHubJsonContext.Default.UsageDayTotals, () => new DayTotalsPick(day), static (pick, line) => pick.Add(line), cancellationToken);
+        if (read is null)
+        {
+            noData.Add(day);
+            return null;
+        }
+
+        foreach (var problem in read.Problems)
+        {
+            run.Notes.Add(problem.ToString());
+        }
+
+        var pick = read.State;
+        if (pick.Duplicates > 0)
+        {
+            run.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: the report for {day:yyyy-MM-dd} holds {pick.Duplicates + 1} records for the day; the first was used"));
+        }
+
+        if (pick.Result is null)
+        {
+            noData.Add(day);
+            return null;
+        }
+
+        return UsageEntityMapper.Map(scope, pick.Result);
+    }
+
+    [LoggerMessage(EventId = 150, Level = LogLevel.Information, Message = "Usage of {Scope}: Port holds {Present} day(s) of {First:yyyy-MM-dd}..{Newest:yyyy-MM-dd}, fetching {Missing}")]
+    private partial void LogWindow(SeatScope scope, DateOnly first, DateOnly newest, int present, int missing);
+
+    [LoggerMessage(EventId = 151, Level = LogLevel.Warning, Message = "Could not read the Copilot usage of {Scope}: {Reason}")]
+    private partial void LogScopeFailed(SeatScope scope, string reason);
+
+    [LoggerMessage(EventId = 152, Level = LogLevel.Warning, Message = "Could not read the Copilot usage of {Scope} for {Day:yyyy-MM-dd}: {Reason}")]
+    private partial void LogDayFailed(SeatScope scope, DateOnly day, string reason);
+
+    [LoggerMessage(EventId = 153, Level = LogLevel.Error, Message = "Writing GitHub usage entities failed: {Reason}")]
+    private partial void LogSinkFailed(string reason);
+}

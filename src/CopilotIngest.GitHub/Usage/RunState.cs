@@ -1,0 +1,35 @@
+using System.Net;
+using CopilotIngest.Core.Http;
+using CopilotIngest.Core.Sinks;
+
+namespace CopilotIngest.GitHub.Usage;
+
+/// <summary>What a GitHub data set run has done so far: counts, failures, notes, and whether GitHub rejected the token.</summary>
+internal sealed class RunState
+{
+    public int Fetched { get; set; }
+
+    public int FailedScopes { get; private set; }
+
+    public List<EntityFailure> Failures { get; } = [];
+
+    public List<string> Notes { get; } = [];
+
+    /// <summary>Set after a 401: every scope after it fails with the same message instead of asking again.</summary>
+    public ApiException? RejectedToken { get; private set; }
+
+    public void Fail(string identifier, string message, ApiException? cause = null)
+    {
+        Failures.Add(new EntityFailure(identifier, message));
+        if (cause?.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            RejectedToken = cause;
+        }
+    }
+
+    public void FailScope(string identifier, string message, ApiException? cause = null)
+    {
+        FailedScopes++;
+        Fail(identifier, message, cause);
+    }
+}

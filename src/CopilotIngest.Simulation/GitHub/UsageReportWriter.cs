@@ -1,0 +1,287 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+
+namespace CopilotIngest.Simulation.GitHub;
+
+/// <summary>Writes usage-metrics report lines and link answers in GitHub's shapes (snake_case, ids of organizations and enterprises as strings).</summary>
+internal static class UsageReportWriter
+{
+    public static byte[] Links(IEnumerable<string> links, DateOnly? day, DateOnly? start, DateOnly? end) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("download_links");
+        foreach (var link in links)
+        {
+            writer.WriteStringValue(link);
+        }
+
+        writer.WriteEndArray();
+        if (day is { } d)
+        {
+            writer.WriteString("report_day", Date(d));
+        }
+
+        if (start is { } s && end is { } e)
+        {
+            writer.WriteString("report_start_day", Date(s));
+            writer.WriteString("report_end_day", Date(e));
+        }
+
+        writer.WriteEndObject();
+    });
+
+    public static void UserLine(Utf8JsonWriter writer, SimulatedUserDay day, string enterpriseId, SimulatedOrganization? organization)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("day", Date(day.Day));
+        writer.WriteNumber("user_id", day.User.Id);
+        writer.WriteString("user_login", day.User.Login);
+        writer.WriteString("enterprise_id", enterpriseId);
+        if (organization is not null)
+        {
+            writer.WriteString("organization_id", organization.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Counters(writer, new SimulatedCounters
+        {
+            Interactions = day.Interactions,
+            CodeGenerations = day.CodeGenerations,
+            CodeAcceptances = day.CodeAcceptances,
+            LocSuggestedToAdd = day.LocSuggestedToAdd,
+            LocSuggestedToDelete = day.LocSuggestedToDelete,
+            LocAdded = day.LocAdded,
+            LocDeleted = day.LocDeleted,
+        });
+        writer.WriteBoolean("used_agent", day.UsedAgent);
+        writer.WriteBoolean("used_chat", day.UsedChat);
+        writer.WriteBoolean("used_cli", day.UsedCli);
+        writer.WriteBoolean("used_copilot_code_review_active", day.UsedCodeReviewActive);
+        writer.WriteBoolean("used_copilot_code_review_passive", day.UsedCodeReviewPassive);
+        writer.WriteBoolean("used_copilot_cloud_agent", day.UsedCloudAgent);
+        writer.WriteStartArray("totals_by_ide");
+        if (day.Ide is { } ide)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("ide", ide);
+            Counters(writer, new SimulatedCounters
+            {
+                Interactions = day.Interactions,
+                CodeGenerations = day.CodeGenerations,
+                CodeAcceptances = day.CodeAcceptances,
+                LocSuggestedToAdd = day.LocSuggestedToAdd,
+                LocSuggestedToDelete = day.LocSuggestedToDelete,
+                LocAdded = day.LocAdded,
+                LocDeleted = day.LocDeleted,
+            });
+            writer.WriteStartObject("last_known_ide_version");
+            writer.WriteString("ide_version", day.User.Activity.Editor.Split('/').ElementAtOrDefault(1) ?? string.Empty);
+            writer.WriteString("sampled_at", Timestamp(day.User.ActivityTime(day.Day)));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("totals_by_feature");
+        foreach (var (feature, counters) in SimulatedDayTotals.Features(day))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("feature", feature);
+            Counters(writer, counters);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("totals_by_language_feature");
+        foreach (var (feature, counters) in SimulatedDayTotals.Features(day))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("language", day.Language);
+            writer.WriteString("feature", feature);
+            Counters(writer, counters with { Interactions = 0 }, withInteractions: false);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("totals_by_language_model");
+        writer.WriteEndArray();
+        writer.WriteStartArray("totals_by_model_feature");
+        writer.WriteEndArray();
+        if (day.UsedCli)
+        {
+            writer.WriteStartObject("totals_by_cli");
+            writer.WriteNumber("session_count", day.CliSessions);
+            writer.WriteNumber("request_count", day.CliRequests);
+            writer.WriteNumber("prompt_count", day.CliPrompts);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    public static void DayTotals(Utf8JsonWriter writer, SimulatedDayTotals totals, string enterpriseId, SimulatedOrganization? organization)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("day", Date(totals.Day));
+        writer.WriteString("enterprise_id", enterpriseId);
+        if (organization is not null)
+        {
+            writer.WriteString("organization_id", organization.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteNumber("daily_active_users", totals.DailyActiveUsers);
+        writer.WriteNumber("weekly_active_users", totals.WeeklyActiveUsers);
+        writer.WriteNumber("monthly_active_users", totals.MonthlyActiveUsers);
+        writer.WriteNumber("monthly_active_chat_users", totals.MonthlyActiveChatUsers);
+        writer.WriteNumber("monthly_active_agent_users", totals.MonthlyActiveAgentUsers);
+        if (totals.DailyActiveCliUsers > 0)
+        {
+            writer.WriteNumber("daily_active_cli_users", totals.DailyActiveCliUsers);
+        }
+
+        writer.WriteNumber("daily_active_copilot_code_review_users", totals.DailyActiveCodeReviewUsers);
+        writer.WriteNumber("monthly_active_copilot_code_review_users", totals.MonthlyActiveCodeReviewUsers);
+        writer.WriteNumber("monthly_passive_copilot_code_review_users", totals.MonthlyPassiveCodeReviewUsers);
+        writer.WriteNumber("daily_active_copilot_cloud_agent_users", totals.DailyActiveCloudAgentUsers);
+        writer.WriteNumber("monthly_active_copilot_cloud_agent_users", totals.MonthlyActiveCloudAgentUsers);
+        Counters(writer, totals.Totals);
+        writer.WriteStartObject("pull_requests");
+        foreach (var (name, value) in totals.PullRequests)
+        {
+            writer.WriteNumber(name, value);
+        }
+
+        writer.WriteNumber("median_minutes_to_merge", totals.MedianMinutesToMerge);
+        writer.WriteEndObject();
+        if (totals.CliSessions > 0)
+        {
+            writer.WriteStartObject("totals_by_cli");
+            writer.WriteNumber("session_count", totals.CliSessions);
+            writer.WriteNumber("request_count", totals.CliRequests);
+            writer.WriteNumber("prompt_count", totals.CliPrompts);
+            writer.WriteEndObject();
+        }
+
+        Breakdown(writer, "totals_by_ide", "ide", totals.ByIde);
+        Breakdown(writer, "totals_by_feature", "feature", totals.ByFeature);
+        writer.WriteStartArray("totals_by_language_feature");
+        foreach (var ((language, feature), counters) in totals.ByLanguageFeature)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("language", language);
+            writer.WriteString("feature", feature);
+            Counters(writer, counters, withInteractions: false);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("totals_by_language_model");
+        writer.WriteEndArray();
+        writer.WriteStartArray("totals_by_model_feature");
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A 28-day report line: the range, the scope's id and <c>day_totals</c> for every day of it.</summary>
+    public static void Days(Utf8JsonWriter writer, IReadOnlyList<SimulatedDayTotals> days, DateOnly start, DateOnly end, string enterpriseId, SimulatedOrganization? organization)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("report_start_day", Date(start));
+        writer.WriteString("report_end_day", Date(end));
+        writer.WriteString("enterprise_id", enterpriseId);
+        if (organization is not null)
+        {
+            writer.WriteString("organization_id", organization.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteStartArray("day_totals");
+        foreach (var day in days)
+        {
+            DayTotals(writer, day, enterpriseId, organization);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    public static void UserTeamLine(Utf8JsonWriter writer, SimulatedUser user, SimulatedTeam team, DateOnly day, string enterpriseId, SimulatedOrganization? organization)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("user_id", user.Id);
+        writer.WriteString("user_login", user.Login);
+        writer.WriteString("day", Date(day));
+        if (organization is null)
+        {
+            writer.WriteString("enterprise_id", enterpriseId);
+        }
+        else
+        {
+            writer.WriteString("organization_id", organization.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteNumber("team_id", team.Id);
+        writer.WriteString("slug", team.Slug);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes each item as one line (compact JSON plus <c>\n</c>).</summary>
+    public static byte[] Lines<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var writer = new Utf8JsonWriter(buffer);
+        foreach (var item in items)
+        {
+            write(writer, item);
+            writer.Flush();
+            writer.Reset();
+            buffer.Write("\n"u8);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Breakdown(Utf8JsonWriter writer, string name, string key, SortedDictionary<string, SimulatedCounters> entries)
+    {
+        writer.WriteStartArray(name);
+        foreach (var (value, counters) in entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(key, value);
+            Counters(writer, counters);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void Counters(Utf8JsonWriter writer, SimulatedCounters counters, bool withInteractions = true)
+    {
+        if (withInteractions)
+        {
+            writer.WriteNumber("user_initiated_interaction_count", counters.Interactions);
+        }
+
+        writer.WriteNumber("code_generation_activity_count", counters.CodeGenerations);
+        writer.WriteNumber("code_acceptance_activity_count", counters.CodeAcceptances);
+        writer.WriteNumber("loc_suggested_to_add_sum", counters.LocSuggestedToAdd);
+        writer.WriteNumber("loc_suggested_to_delete_sum", counters.LocSuggestedToDelete);
+        writer.WriteNumber("loc_added_sum", counters.LocAdded);
+        writer.WriteNumber("loc_deleted_sum", counters.LocDeleted);
+    }
+
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static byte[] Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
