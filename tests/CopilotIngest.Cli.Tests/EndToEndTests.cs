@@ -36,6 +36,9 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal(400, DataSet(ReadJson("first.json"), "m365_users")["upserted"]!.GetValue<int>());
         Assert.Equal(1, DataSet(ReadJson("first.json"), "m365_summary")["upserted"]!.GetValue<int>());
         Assert.True(DataSet(ReadJson("first.json"), "m365_trend")["upserted"]!.GetValue<int>() >= 28);
+
+        // At least 28 days of usage for the enterprise and each of the two organizations.
+        Assert.True(DataSet(ReadJson("first.json"), "github_usage")["upserted"]!.GetValue<int>() >= 3 * 28);
         foreach (var dataSet in ReadJson("second.json")["data_sets"]!.AsArray())
         {
             Assert.Equal(0, dataSet!["upserted"]!.GetValue<int>());
