@@ -15,7 +15,7 @@ public sealed class EntityQueryPlanTests
     {
         var plan = await PlanAsync(["org01", "org02"], after, prefix);
 
-        Assert.Contains(plan, step => step.Contains("entities USING PRIMARY KEY (blueprint=? AND identifier=?)", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH entities USING ", StringComparison.Ordinal) && step.EndsWith(" (blueprint=? AND identifier=?)", StringComparison.Ordinal));
         AssertNoScanOrSort(plan);
     }
 
@@ -27,7 +27,7 @@ public sealed class EntityQueryPlanTests
     {
         var plan = await PlanAsync(null, after, prefix);
 
-        Assert.Contains(plan, step => step.Contains($"entities USING PRIMARY KEY (blueprint=? AND {range})", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.StartsWith("SEARCH entities USING ", StringComparison.Ordinal) && step.EndsWith($" (blueprint=? AND {range})", StringComparison.Ordinal));
         AssertNoScanOrSort(plan);
     }
 
