@@ -26,6 +26,34 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task Restart_EntitiesInWithoutRowidTableOfEarlierVersions_AreMovedToTheRowidTableIntact()
+    {
+        await using var port = await TestPort.StartAsync();
+        await port.CreateBlueprintAsync(Samples.SeatsBlueprint);
+        await port.CallAsync(HttpMethod.Post, "/v1/blueprints/seats/entities/bulk?upsert=true", Samples.Bulk(Samples.Seat("b", 2), Samples.Seat("a", 1), Samples.Seat("c", 3)));
+        var before = await port.GetEntityAsync("seats", "b");
+        await port.Server.DisposeAsync();
+        await ExecuteAsync(port.DatabasePath, """
+            CREATE TABLE entities_old (blueprint TEXT NOT NULL, identifier TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (blueprint, identifier)) WITHOUT ROWID;
+            INSERT INTO entities_old SELECT blueprint, identifier, body FROM entities;
+            DROP TABLE entities;
+            ALTER TABLE entities_old RENAME TO entities;
+            """);
+        Assert.Contains("WITHOUT ROWID", await EntitiesTableSqlAsync(port.DatabasePath), StringComparison.Ordinal);
+
+        await port.RestartAsync();
+        await port.RestartAsync();
+
+        Assert.DoesNotContain("WITHOUT ROWID", await EntitiesTableSqlAsync(port.DatabasePath), StringComparison.Ordinal);
+        Assert.Equal(3, await port.Server.CountEntitiesAsync("seats", TestPort.Ct));
+        Assert.Equal(before.ToJsonString(), (await port.GetEntityAsync("seats", "b")).ToJsonString());
+        var (_, found) = await port.CallAsync(HttpMethod.Post, "/v1/blueprints/seats/entities/search",
+            """{"query":{"combinator":"and","rules":[{"property":"$identifier","operator":"in","value":["c","a"]}]}}""");
+        Assert.Equal("a,c", Samples.Ids(found));
+        Assert.Equal(409, (await port.CallAsync(HttpMethod.Post, "/v1/blueprints/seats/entities", Samples.Seat("a", 1))).Status);
+    }
+
+    [Fact]
     public async Task Database_UsesWriteAheadLog()
     {
         await using var port = await TestPort.StartAsync();
@@ -68,5 +96,23 @@ public sealed class PersistenceTests
         Assert.Equal(1, (await port.Server.GetEntityAsync("seats", "a", TestPort.Ct))!["properties"]!["total"]!.GetValue<int>());
         Assert.Null(await port.Server.GetEntityAsync("seats", "ghost", TestPort.Ct));
         Assert.Equal("dash", (await port.Server.ListPagesAsync(TestPort.Ct)).Single()["identifier"]!.GetValue<string>());
+    }
+
+    private static async Task ExecuteAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync(TestPort.Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestPort.Ct);
+    }
+
+    private static async Task<string> EntitiesTableSqlAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(TestPort.Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'entities'";
+        return (string)(await command.ExecuteScalarAsync(TestPort.Ct))!;
     }
 }

@@ -8,7 +8,8 @@ internal sealed record SearchPage(IReadOnlyList<JsonObject> Entities, string? Ne
 
 /// <summary>
 /// Runs a parsed query by streaming entities in identifier order and testing each one, so memory stays bounded by the page size.
-/// A top-level <c>$identifier beginsWith</c> rule narrows the scan with the primary key.
+/// The primary key narrows what is read: <c>$identifier =</c>/<c>in</c> rules (see <see cref="IdentifierCandidates"/>) become
+/// lookups of just those rows, and a top-level <c>$identifier beginsWith</c> rule and the cursor become a key range.
 /// </summary>
 internal static class SearchExecutor
 {
@@ -22,10 +23,9 @@ internal static class SearchExecutor
         CancellationToken cancellationToken)
     {
         var evaluator = await CreateEvaluatorAsync(session, query, now, cancellationToken);
-        var prefix = IdentifierPrefix(query);
         var page = new List<JsonObject>();
         string? next = null;
-        await foreach (var entity in EntityRows.ScanAsync(session, blueprint, after, prefix, cancellationToken))
+        await foreach (var entity in ReadAsync(session, blueprint, query, after, cancellationToken))
         {
             if (!evaluator.Matches(entity, query))
             {
@@ -53,7 +53,7 @@ internal static class SearchExecutor
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var evaluator = await CreateEvaluatorAsync(session, query, now, cancellationToken);
-        await foreach (var entity in EntityRows.ScanAsync(session, blueprint, null, IdentifierPrefix(query), cancellationToken))
+        await foreach (var entity in ReadAsync(session, blueprint, query, null, cancellationToken))
         {
             if (evaluator.Matches(entity, query))
             {
@@ -82,6 +82,15 @@ internal static class SearchExecutor
         }
 
         return null;
+    }
+
+    /// <summary>The rows that can match <paramref name="query"/>, in identifier order: a superset of the matches.</summary>
+    private static IAsyncEnumerable<JsonObject> ReadAsync(DbSession session, string? blueprint, SearchNode query, string? after, CancellationToken cancellationToken)
+    {
+        var prefix = IdentifierPrefix(query);
+        return blueprint is not null && IdentifierCandidates.Of(query) is { } identifiers
+            ? EntityRows.LookupAsync(session, blueprint, identifiers, after, prefix, cancellationToken)
+            : EntityRows.ScanAsync(session, blueprint, after, prefix, cancellationToken);
     }
 
     private static string? IdentifierPrefix(SearchNode query) =>

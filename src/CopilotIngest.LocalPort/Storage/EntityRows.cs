@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using CopilotIngest.LocalPort.Json;
+using Microsoft.Data.Sqlite;
 
 namespace CopilotIngest.LocalPort.Storage;
 
@@ -87,31 +88,75 @@ internal static class EntityRows
     /// Streams the entities of <paramref name="blueprint"/> (all blueprints when null) in identifier order, after
     /// <paramref name="after"/> and starting with <paramref name="prefix"/> when given.
     /// </summary>
-    public static async IAsyncEnumerable<JsonObject> ScanAsync(
+    public static IAsyncEnumerable<JsonObject> ScanAsync(
         DbSession session,
         string? blueprint,
         string? after,
         string? prefix,
+        CancellationToken cancellationToken) =>
+        ReadAsync(session, blueprint, null, after, prefix, cancellationToken);
+
+    /// <summary>
+    /// Streams the entities of <paramref name="blueprint"/> among <paramref name="identifiers"/> in identifier order (as
+    /// <see cref="ScanAsync"/> does), each read by primary key: the cost follows the number of identifiers, not the blueprint's size.
+    /// </summary>
+    public static IAsyncEnumerable<JsonObject> LookupAsync(
+        DbSession session,
+        string blueprint,
+        IReadOnlyCollection<string> identifiers,
+        string? after,
+        string? prefix,
+        CancellationToken cancellationToken) =>
+        identifiers.Count == 0
+            ? AsyncEnumerable.Empty<JsonObject>()
+            : ReadAsync(session, blueprint, identifiers, after, prefix, cancellationToken);
+
+    private static async IAsyncEnumerable<JsonObject> ReadAsync(
+        DbSession session,
+        string? blueprint,
+        IReadOnlyCollection<string>? identifiers,
+        string? after,
+        string? prefix,
         [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = ReadCommand(session, blueprint, identifiers, after, prefix);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return JsonText.ParseObject(reader.GetString(0));
+        }
+    }
+
+    /// <summary>The query behind <see cref="ScanAsync"/> and <see cref="LookupAsync"/> (internal so its plan can be checked).</summary>
+    internal static SqliteCommand ReadCommand(DbSession session, string? blueprint, IReadOnlyCollection<string>? identifiers, string? after, string? prefix)
     {
         // Only the conditions in use go into the SQL, so SQLite walks the primary key instead of scanning and sorting.
         var conditions = new List<string>();
-        await using var command = session.Command(string.Empty);
+        var command = session.Command(string.Empty);
         if (blueprint is not null)
         {
             conditions.Add("blueprint = $bp");
             command.Parameters.AddWithValue("$bp", blueprint);
         }
 
+        if (identifiers is not null)
+        {
+            // One JSON array parameter: any number of identifiers, each probed in the primary key.
+            conditions.Add("identifier IN (SELECT value FROM json_each($ids))");
+            command.Parameters.AddWithValue("$ids", JsonText.ToText(new JsonArray([.. identifiers.Select(id => (JsonNode)id)])));
+        }
+
+        // With a list, the bounds only filter: "+" keeps SQLite from walking the bounded key range instead of probing the list.
+        var column = identifiers is null ? "identifier" : "+identifier";
         if (after is not null)
         {
-            conditions.Add("identifier > $after");
+            conditions.Add($"{column} > $after");
             command.Parameters.AddWithValue("$after", after);
         }
 
         if (prefix is not null)
         {
-            conditions.Add("identifier >= $prefix AND identifier < $prefixEnd");
+            conditions.Add($"{column} >= $prefix AND {column} < $prefixEnd");
             command.Parameters.AddWithValue("$prefix", prefix);
             command.Parameters.AddWithValue("$prefixEnd", prefix + MaxCodePoint);
         }
@@ -119,11 +164,7 @@ internal static class EntityRows
         command.CommandText = "SELECT body FROM entities"
             + (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions))
             + " ORDER BY blueprint, identifier";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return JsonText.ParseObject(reader.GetString(0));
-        }
+        return command;
     }
 
     /// <summary>Entities whose relations point at (blueprint, identifier).</summary>
