@@ -21,6 +21,83 @@ public sealed class CliSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_NothingConfigured_ExitCode2ListsPortAndGitHubProblemsTogether()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?> { ["INGEST_M365"] = "false" }, _directory, "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("PORT_CLIENT_ID is required", result.Error, StringComparison.Ordinal);
+        Assert.Contains("PORT_CLIENT_SECRET is required", result.Error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_TOKEN is required", result.Error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_ORGS", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PlainHttpPortUrlOffLoopback_Rejected()
+    {
+        var result = await CliHarness.RunAsync(
+            new Dictionary<string, string?>
+            {
+                ["INGEST_M365"] = "false",
+                ["PORT_CLIENT_ID"] = "id",
+                ["PORT_CLIENT_SECRET"] = "secret-value",
+                ["PORT_BASE_URL"] = "http://port.example.com",
+                ["GITHUB_TOKEN"] = "ghp_x",
+                ["GITHUB_ORGS"] = "acme",
+            },
+            _directory,
+            "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("PORT_BASE_URL must use https://", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-value", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WebhookModeRequested_RefusedPlainlyInsteadOfIgnored()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?> { ["USE_PORT_WEBHOOK"] = "true" }, _directory, "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("USE_PORT_WEBHOOK=true is not supported yet", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ExplicitEnvFileMissing_ExitCode2NamesTheFile()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "run", "--env-file", "prod.env");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--env-file 'prod.env' does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_InvalidLogSettings_ReportedWithTheOthers()
+    {
+        var result = await CliHarness.RunAsync(
+            new Dictionary<string, string?> { ["LOG_LEVEL"] = "loud", ["LOG_FORMAT"] = "xml", ["INGEST_M365"] = "nope" },
+            _directory,
+            "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("LOG_LEVEL must be one of", result.Error, StringComparison.Ordinal);
+        Assert.Contains("LOG_FORMAT must be text or json, got 'xml'", result.Error, StringComparison.Ordinal);
+        var ingestProblems = result.Error.Split('\n').Count(line => line.Contains("INGEST_M365 must be true or false", StringComparison.Ordinal));
+        Assert.Equal(1, ingestProblems);
+    }
+
+    [Fact]
+    public async Task Invoke_UnknownOption_ExitCode2()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "run", "--no-such-option");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--no-such-option", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_NoCommand_RunsRun()
     {
         var result = await CliHarness.RunAsync(

@@ -5,12 +5,16 @@ namespace CopilotIngest.Core.Ingestion;
 /// <summary>Runs every registered data set in turn; one failing data set never stops the others.</summary>
 public sealed partial class IngestionRunner(IEnumerable<IDataSet> dataSets, ILogger<IngestionRunner> logger)
 {
-    public async Task<IReadOnlyList<DataSetResult>> RunAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DataSetResult>> RunAsync(CancellationToken cancellationToken) => RunAsync(null, cancellationToken);
+
+    /// <summary>Runs every data set; <paramref name="onStarting"/> hears each data set's name as it starts (progress display).</summary>
+    public async Task<IReadOnlyList<DataSetResult>> RunAsync(Action<string>? onStarting, CancellationToken cancellationToken)
     {
         var results = new List<DataSetResult>();
         foreach (var dataSet in dataSets)
         {
             LogStarting(dataSet.Name);
+            onStarting?.Invoke(dataSet.Name);
             DataSetResult result;
             try
             {

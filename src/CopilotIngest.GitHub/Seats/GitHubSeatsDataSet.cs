@@ -126,7 +126,7 @@ public sealed partial class GitHubSeatsDataSet(
             }
         }
 
-        return new SeatSnapshot(scope, day, totalSeats, billing, tally.Result());
+        return new SeatSnapshot(scope, day, totalSeats, billing, tally.ToCounts());
     }
 
     private static void Describe(SeatSnapshot snapshot, List<string> notes)

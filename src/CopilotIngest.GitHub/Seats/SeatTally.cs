@@ -43,7 +43,7 @@ public sealed class SeatTally
         }
     }
 
-    public SeatCounts Result()
+    public SeatCounts ToCounts()
     {
         int active = 0, inactive = 0, neverUsed = 0, pending = 0;
         var byPlan = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -84,7 +84,7 @@ public sealed class SeatTally
             tally.Add(seat);
         }
 
-        return tally.Result();
+        return tally.ToCounts();
     }
 
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) =>

@@ -21,9 +21,13 @@ internal static class CliApplication
         return root;
     }
 
-    public static Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    public static async Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
-        return Create(context).Parse(args).InvokeAsync(configuration, cancellationToken);
+        var parseResult = Create(context).Parse(args);
+        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+
+        // A mistyped command line is a usage problem like a bad setting, not a failed ingestion.
+        return parseResult.Errors.Count > 0 ? ExitCodes.InvalidSettings : exitCode;
     }
 }

@@ -21,12 +21,17 @@ internal static class CommandGuard
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await context.Error.WriteLineAsync("Cancelled. Nothing is lost: the next run fills in what this one did not write.");
+            await context.Error.WriteLineAsync("Cancelled. What was written stays in Port; run again to complete (identifiers are deterministic, so nothing is duplicated).");
             return ExitCodes.Cancelled;
         }
         catch (ApiException ex)
         {
             await context.Error.WriteLineAsync($"{ex.Service}: {ex.Message}");
+            return ExitCodes.DataSetFailed;
+        }
+        catch (InvalidDataException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message);
             return ExitCodes.DataSetFailed;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

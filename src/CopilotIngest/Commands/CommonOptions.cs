@@ -5,10 +5,9 @@ namespace CopilotIngest.Commands;
 /// <summary>Options shared by the commands that read settings.</summary>
 internal static class CommonOptions
 {
-    public static Option<string> EnvFile() => new("--env-file")
+    public static Option<string?> EnvFile() => new("--env-file")
     {
-        Description = "Settings file read for whatever the environment does not set.",
-        DefaultValueFactory = _ => ".env",
+        Description = "Settings file read for whatever the environment does not set (default: .env in the working directory, when present).",
         HelpName = "path",
     };
 

@@ -24,11 +24,7 @@ internal static class RunCommand
         command.Options.Add(summaryJson);
         command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
             context,
-            () => IngestionWorkflow.RunAsync(
-                IngestionWorkflow.LoadSettings(context, parseResult.GetValue(envFile)!),
-                context,
-                parseResult.GetValue(summaryJson),
-                cancellationToken),
+            () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile), parseResult.GetValue(summaryJson), cancellationToken),
             cancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using CopilotIngest.Core.Configuration;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Settings;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,8 @@ internal static class WorkerHost
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(settings.Configuration);
         builder.Services.AddSingleton(context.TimeProvider);
-        ConfigureLogging(builder.Logging, settings.Configuration, context);
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        ConfigureLogging(builder.Logging, settings.Configuration, context, problems);
         builder.Services.AddSingleton<IngestionRunner>();
         WorkerModules.Register(builder.Services, settings.Configuration, features, problems);
 
@@ -34,21 +36,30 @@ internal static class WorkerHost
         if (problems.Count > 0)
         {
             host.Dispose();
-            throw new SettingsException(problems);
+            throw new SettingsException([.. problems.Distinct(StringComparer.Ordinal)]);
         }
 
         return host;
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, CliContext context)
+    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, CliContext context, List<string> problems)
     {
         logging.ClearProviders();
-        var level = (configuration["LOG_LEVEL"] ?? "Information").Trim();
-        logging.SetMinimumLevel(Enum.TryParse<LogLevel>(level, ignoreCase: true, out var parsed) ? parsed : LogLevel.Information);
+        var level = configuration.GetEnum("LOG_LEVEL", LogLevel.Information, problems);
+        var format = configuration.GetSetting("LOG_FORMAT") ?? "text";
+        if (format is not ("text" or "json"))
+        {
+            problems.Add($"LOG_FORMAT must be text or json, got '{format}'.");
+        }
+
+        logging.SetMinimumLevel(level);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
         logging.AddFilter("Microsoft", LogLevel.Warning);
-        logging.AddFilter("Polly", LogLevel.Warning);
-        if (string.Equals(configuration["LOG_FORMAT"], "json", StringComparison.OrdinalIgnoreCase))
+        // Start-up failures are reported by the command as one clear message, not as the host's stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        // Each client reports its own retries and final failures in one line; Polly's own events repeat them with stack traces.
+        logging.AddFilter("Polly", LogLevel.None);
+        if (format == "json")
         {
             logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         }

@@ -9,6 +9,16 @@ internal static class WorkerModules
 {
     public static void Register(IServiceCollection services, IConfiguration configuration, WorkerFeatures features, List<string> problems)
     {
+        if (configuration.GetBool("USE_PORT_WEBHOOK", false, problems))
+        {
+            problems.Add("USE_PORT_WEBHOOK=true is not supported yet: this version writes through Port's Entities API only. Remove the setting (or set it to false).");
+        }
+
+        if (features.HasFlag(WorkerFeatures.Port))
+        {
+            services.AddPortApi(configuration);
+        }
+
         if (features.HasFlag(WorkerFeatures.Sources))
         {
             var github = configuration.GetBool("INGEST_GITHUB", true, problems);
@@ -17,6 +27,9 @@ internal static class WorkerModules
             {
                 problems.Add("INGEST_GITHUB and INGEST_M365 are both false: there is nothing to ingest.");
             }
+
+            services.AddGitHubCopilot(configuration);
+            services.AddMicrosoft365Copilot(configuration);
         }
     }
 }

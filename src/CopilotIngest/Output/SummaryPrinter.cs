@@ -9,6 +9,13 @@ internal static class SummaryPrinter
 {
     private const int MaxFailuresShown = 20;
 
+    // Messages are for people reading the file: keep apostrophes and non-ASCII letters as they are.
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<RunSummary> s_summaryTypeInfo =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<RunSummary>)new JsonSerializerOptions(RunSummaryJsonContext.Default.Options)
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }.GetTypeInfo(typeof(RunSummary));
+
     public static void PrintTable(IAnsiConsole console, IReadOnlyList<DataSetResult> results)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Run summary[/]");
@@ -32,7 +39,8 @@ internal static class SummaryPrinter
                 console.MarkupLineInterpolated($"[red]{r.Name}[/]: {r.Error}");
             }
 
-            foreach (var failure in r.Failures.Take(MaxFailuresShown))
+            // A data set that failed as a whole often lists the same reason per entity; say it once.
+            foreach (var failure in r.Failures.Where(f => f.Message != r.Error).Take(MaxFailuresShown))
             {
                 console.MarkupLineInterpolated($"[yellow]{r.Name}[/] {failure.Identifier}: {failure.Message}");
             }
@@ -51,7 +59,7 @@ internal static class SummaryPrinter
 
     public static async Task WriteJsonAsync(string destination, RunSummary summary, TextWriter standardOutput, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(summary, RunSummaryJsonContext.Default.RunSummary);
+        var json = JsonSerializer.Serialize(summary, s_summaryTypeInfo);
         if (destination == "-")
         {
             await standardOutput.WriteLineAsync(json.AsMemory(), cancellationToken);

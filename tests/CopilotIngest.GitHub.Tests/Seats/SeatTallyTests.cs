@@ -15,7 +15,7 @@ public sealed class SeatTallyTests
         tally.Add(Seat("mona", id: 7, lastActivityDaysAgo: 2, org: "b"));
         tally.Add(Seat("MONA", id: 7, lastActivityDaysAgo: null, org: "c"));
 
-        var counts = tally.Result();
+        var counts = tally.ToCounts();
 
         Assert.Equal(3, counts.SeatAssignments);
         Assert.Equal(1, counts.Assigned);
@@ -32,7 +32,7 @@ public sealed class SeatTallyTests
         tally.Add(Seat("octocat", id: 1, lastActivityDaysAgo: 1));
         tally.Add(Seat("octokitten", id: 1, lastActivityDaysAgo: 1));
 
-        Assert.Equal(2, tally.Result().Assigned);
+        Assert.Equal(2, tally.ToCounts().Assigned);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SeatTallyTests
         tally.Add(Seat(null, id: 99, lastActivityDaysAgo: 40));
         tally.Add(Seat(null, id: 99, lastActivityDaysAgo: 50));
 
-        var counts = tally.Result();
+        var counts = tally.ToCounts();
 
         Assert.Equal(3, counts.Assigned);
         Assert.Equal((1, 1, 1), (counts.Active, counts.Inactive, counts.NeverUsed));
@@ -57,7 +57,7 @@ public sealed class SeatTallyTests
         tally.Add(Seat("edge", 1, null) with { LastActivityAt = s_now.AddDays(-30) });
         tally.Add(Seat("older", 2, null) with { LastActivityAt = s_now.AddDays(-30).AddTicks(-1) });
 
-        var counts = tally.Result();
+        var counts = tally.ToCounts();
 
         Assert.Equal(1, counts.Active);
         Assert.Equal(1, counts.Inactive);
@@ -72,7 +72,7 @@ public sealed class SeatTallyTests
         tally.Add(Seat("one-pending", 2, 1, pending: true));
         tally.Add(Seat("one-pending", 2, 1, pending: false, org: "b"));
 
-        Assert.Equal(1, tally.Result().PendingCancellation);
+        Assert.Equal(1, tally.ToCounts().PendingCancellation);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class SeatTallyTests
         tally.Add(Seat("c", 3, 1, plan: null));
         tally.Add(Seat("d", 4, 1, plan: "something-new"));
 
-        var byPlan = tally.Result().ByPlan;
+        var byPlan = tally.ToCounts().ByPlan;
 
         Assert.Equal(1, byPlan["enterprise"]);
         Assert.Equal(1, byPlan["business"]);
@@ -99,7 +99,7 @@ public sealed class SeatTallyTests
         tally.Add(Seat("a", 1, 6));
         tally.Add(Seat("b", 2, 8));
 
-        var counts = tally.Result();
+        var counts = tally.ToCounts();
 
         Assert.Equal((1, 1, 7), (counts.Active, counts.Inactive, counts.InactiveDaysThreshold));
     }

@@ -135,6 +135,6 @@ public sealed class SeatsEntityMapperTests
             tally.Add(seat);
         }
 
-        return new SeatSnapshot(SeatScope.Organization("github"), DateOnly.FromDateTime(now.UtcDateTime), page.TotalSeats, billing, tally.Result());
+        return new SeatSnapshot(SeatScope.Organization("github"), DateOnly.FromDateTime(now.UtcDateTime), page.TotalSeats, billing, tally.ToCounts());
     }
 }

@@ -1,0 +1,34 @@
+namespace CopilotIngest.LocalPort.Http;
+
+/// <summary>The state of the rate-limit window after counting one request.</summary>
+internal readonly record struct RateLimitState(int Limit, int Remaining, long ResetEpochSeconds, int PeriodSeconds, bool Exceeded, TimeSpan UntilReset);
+
+/// <summary>A fixed-window request counter, like Port's per-organization limit (requests per period).</summary>
+internal sealed class RateLimitWindow(int limit, TimeSpan period, TimeProvider timeProvider)
+{
+    private readonly Lock _gate = new();
+    private DateTimeOffset _windowEnd = DateTimeOffset.MinValue;
+    private int _count;
+
+    public RateLimitState Hit()
+    {
+        var now = timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            if (now >= _windowEnd)
+            {
+                _windowEnd = now + period;
+                _count = 0;
+            }
+
+            _count++;
+            return new RateLimitState(
+                limit,
+                Math.Max(0, limit - _count),
+                (long)Math.Ceiling(_windowEnd.ToUnixTimeMilliseconds() / 1000.0),
+                (int)Math.Ceiling(period.TotalSeconds),
+                _count > limit,
+                _windowEnd - now);
+        }
+    }
+}

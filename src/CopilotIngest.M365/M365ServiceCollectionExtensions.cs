@@ -1,0 +1,86 @@
+using CopilotIngest.Core.Http;
+using CopilotIngest.Core.Ingestion;
+using CopilotIngest.M365.Auth;
+using CopilotIngest.M365.Configuration;
+using CopilotIngest.M365.DataSets;
+using CopilotIngest.M365.Graph;
+using CopilotIngest.M365.Tenant;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Microsoft 365 Copilot source: validated options, the Graph client and the data sets.</summary>
+public static class M365ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the data sets <c>m365_summary</c>, <c>m365_users</c> and <c>m365_trend</c> with their Graph client, reading
+    /// the settings of <see cref="M365Settings"/> from <paramref name="configuration"/> (validated on start).
+    /// Does nothing when <c>INGEST_M365</c> is false. Needs <c>IEntitySink</c> and <c>IEntityStore</c> from the host.
+    /// </summary>
+    public static IServiceCollection AddMicrosoft365Copilot(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var errors = new List<string>();
+        if (!M365Settings.IsEnabled(configuration, errors) && errors.Count == 0)
+        {
+            return services;
+        }
+
+        services.AddOptions<M365Options>()
+            .Configure(options => M365Settings.Fill(options, configuration))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<M365Options>, M365OptionsValidator>());
+        services.AddOptions<M365TransportOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient<GitHubActionsAssertion>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .AddStandardResilienceHandler()
+            .Configure(ConfigureResilience);
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<M365Options>>().Value;
+            var assertion = options.Auth == M365AuthMode.WorkloadIdentity && options.FederatedTokenFile is null
+                ? sp.GetRequiredService<GitHubActionsAssertion>()
+                : null;
+            var transport = sp.GetRequiredService<IOptions<M365TransportOptions>>().Value;
+            return new GraphTokenSource(() => GraphCredentialFactory.Create(options, transport, assertion), options);
+        });
+        services.AddTransient<GraphAuthHandler>();
+
+        var graph = services.AddHttpClient<GraphClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+        graph.AddStandardResilienceHandler().Configure(ConfigureResilience);
+        graph.AddHttpMessageHandler<GraphAuthHandler>();
+
+        services.TryAddSingleton<TenantContextProvider>();
+        services.TryAddSingleton<M365RunGuard>();
+        services.TryAddSingleton<UserReconciler>();
+        services.AddSingleton<IDataSet, M365SummaryDataSet>();
+        services.AddSingleton<IDataSet, M365UsersDataSet>();
+        services.AddSingleton<IDataSet, M365TrendDataSet>();
+        return services;
+    }
+
+    private static HttpMessageHandler CreatePrimaryHandler(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<M365Options>>().Value;
+        return ExtraCaCertificate.CreateHandler(ExtraCaCertificate.Load(options.ExtraCaCertPath));
+    }
+
+    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<M365TransportOptions>>().Value;
+        resilience.Retry.MaxRetryAttempts = options.MaxRetryAttempts;
+        resilience.Retry.Delay = options.RetryDelay;
+        resilience.Retry.ShouldRetryAfterHeader = true;
+        resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
+        resilience.TotalRequestTimeout.Timeout = options.TotalRequestTimeout;
+        resilience.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2;
+    }
+}

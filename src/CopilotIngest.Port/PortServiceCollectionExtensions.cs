@@ -1,0 +1,97 @@
+using CopilotIngest.Core.Http;
+using CopilotIngest.Core.Sinks;
+using CopilotIngest.Port;
+using CopilotIngest.Port.Http;
+using CopilotIngest.Port.Setup;
+using CopilotIngest.Port.Sink;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PortServiceCollectionExtensions
+{
+    private const string UserAgent = "copilot-ingest";
+
+    /// <summary>
+    /// Registers the Port API: <see cref="PortOptions"/> from <c>PORT_CLIENT_ID</c>, <c>PORT_CLIENT_SECRET</c>,
+    /// <c>PORT_BASE_URL</c>, <c>PORT_MAX_CONCURRENCY</c> and <c>EXTRA_CA_CERT</c> (validated on start), the typed
+    /// <see cref="PortClient"/> with token handling, rate-limit pacing and the standard resilience handler,
+    /// <see cref="IEntitySink"/> (<see cref="PortEntitySink"/>), <see cref="IEntityStore"/> (<see cref="PortEntityStore"/>)
+    /// and <see cref="BlueprintSetup"/>.
+    /// </summary>
+    public static IServiceCollection AddPortApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PortOptions>()
+            .Configure(options => PortSettings.Read(configuration, options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortOptions>, PortOptionsValidator>());
+
+        services.TryAddSingleton<PortRateLimitGate>();
+        services.TryAddSingleton<PortTokenProvider>();
+        services.TryAddTransient<PortAuthenticationHandler>();
+        services.TryAddTransient<PortRateLimitHandler>();
+
+        var tokenClient = services.AddHttpClient(PortTokenProvider.HttpClientName, ConfigureClient);
+        AddPipeline(tokenClient);
+        tokenClient.AddHttpMessageHandler<PortRateLimitHandler>();
+
+        var apiClient = services.AddHttpClient<PortClient>(ConfigureClient);
+        AddPipeline(apiClient);
+        apiClient.AddHttpMessageHandler<PortAuthenticationHandler>();
+        apiClient.AddHttpMessageHandler<PortRateLimitHandler>();
+
+        services.TryAddTransient<PortEntitySink>();
+        services.AddTransient<IEntitySink>(sp => sp.GetRequiredService<PortEntitySink>());
+        services.TryAddTransient<PortEntityStore>();
+        services.AddTransient<IEntityStore>(sp => sp.GetRequiredService<PortEntityStore>());
+        services.TryAddTransient<BlueprintSetup>();
+        return services;
+    }
+
+    private static void ConfigureClient(IServiceProvider services, HttpClient client)
+    {
+        var options = services.GetRequiredService<IOptions<PortOptions>>().Value;
+        client.BaseAddress = BaseUrl.Parse(options.BaseUrl);
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        client.MaxResponseContentBufferSize = options.MaxResponseBytes;
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+    }
+
+    /// <summary>Primary handler (with <c>EXTRA_CA_CERT</c>) and the standard resilience handler as the outermost handler.</summary>
+    private static void AddPipeline(IHttpClientBuilder builder)
+    {
+        builder.ConfigurePrimaryHttpMessageHandler(services =>
+            ExtraCaCertificate.CreateHandler(ExtraCaCertificate.Load(services.GetRequiredService<IOptions<PortOptions>>().Value.ExtraCaCertificatePath)));
+        builder.AddStandardResilienceHandler().Configure((resilience, services) =>
+        {
+            if (ValidOptions(services) is { } options)
+            {
+                PortResilience.Configure(resilience, options, services.GetRequiredService<TimeProvider>());
+            }
+        });
+    }
+
+    /// <summary>
+    /// The Port options, or null when they are invalid: start-up validation then reports their problems once,
+    /// instead of once more for every pipeline that reads them.
+    /// </summary>
+    private static PortOptions? ValidOptions(IServiceProvider services)
+    {
+        try
+        {
+            return services.GetRequiredService<IOptions<PortOptions>>().Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
+    }
+}

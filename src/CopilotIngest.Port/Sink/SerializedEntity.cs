@@ -1,0 +1,9 @@
+using CopilotIngest.Core.Entities;
+
+namespace CopilotIngest.Port.Sink;
+
+/// <summary>An entity with the exact JSON sent for it, so batches are sized by the bytes that go on the wire.</summary>
+internal sealed record SerializedEntity(PortEntity Entity, byte[] Json)
+{
+    public string Identifier => Entity.Identifier;
+}

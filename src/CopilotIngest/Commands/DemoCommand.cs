@@ -1,0 +1,71 @@
+using System.CommandLine;
+using CopilotIngest.Demo;
+using CopilotIngest.Hosting;
+
+namespace CopilotIngest.Commands;
+
+/// <summary><c>copilot-ingest demo</c>: the whole pipeline against simulated GitHub and Microsoft 365 tenants and the local Port.</summary>
+internal static class DemoCommand
+{
+    public static Option<string?> DataDirOption() => new("--data-dir")
+    {
+        Description = "Folder for the local Port's database and credentials (default: LOCAL_PORT_DATA_DIR, else .copilot-ingest).",
+        HelpName = "dir",
+    };
+
+    public static string ResolveDataDirectory(CliContext context, string? value)
+    {
+        var configured = value
+            ?? (context.Environment.TryGetValue(EmbeddedPort.DataDirectorySetting, out var fromEnvironment) && !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment : null)
+            ?? EmbeddedPort.DefaultDataDirectory;
+        return Path.GetFullPath(Path.Combine(context.WorkingDirectory, configured));
+    }
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command(
+            "demo",
+            "Run setup and ingestion against a simulated GitHub enterprise and Microsoft 365 tenant, into the embedded local Port " +
+            "(or into the Port named by PORT_BASE_URL when it is set to a URL). Needs no configuration.");
+        var dataDir = DataDirOption();
+        var seats = PositiveInt("--seats", "Copilot seats in the simulated GitHub enterprise.", 500, 100_000);
+        var m365Users = PositiveInt("--m365-users", "Licensed users in the simulated Microsoft 365 tenant.", 2_000, 100_000);
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated data (same seed, same data).", DefaultValueFactory = _ => 42 };
+        var serve = new Option<bool>("--serve") { Description = "Keep the local Port running afterwards (until Ctrl+C) to explore the data." };
+        var summaryJson = CommonOptions.SummaryJson();
+        command.Options.Add(dataDir);
+        command.Options.Add(seats);
+        command.Options.Add(m365Users);
+        command.Options.Add(seed);
+        command.Options.Add(serve);
+        command.Options.Add(summaryJson);
+        command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
+            context,
+            () => DemoRunner.RunAsync(
+                context,
+                new DemoOptions(
+                    ResolveDataDirectory(context, parseResult.GetValue(dataDir)),
+                    parseResult.GetValue(seats),
+                    parseResult.GetValue(m365Users),
+                    parseResult.GetValue(seed),
+                    parseResult.GetValue(serve)),
+                parseResult.GetValue(summaryJson),
+                cancellationToken),
+            cancellationToken));
+        return command;
+    }
+
+    private static Option<int> PositiveInt(string name, string description, int defaultValue, int max)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "count" };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < 1 || value > max)
+            {
+                result.AddError($"{name} must be from 1 to {max}.");
+            }
+        });
+        return option;
+    }
+}

@@ -1,0 +1,18 @@
+namespace CopilotIngest.Commands;
+
+/// <summary>Finds the product's own files (blueprints, mappings) beside the binary, or in the working directory.</summary>
+internal static class ProductFiles
+{
+    public static string BlueprintsDirectory(string workingDirectory) => Find(workingDirectory, Path.Combine("configs", "blueprints"));
+
+    private static string Find(string workingDirectory, string relative)
+    {
+        var besideBinary = Path.Combine(AppContext.BaseDirectory, relative);
+        if (Directory.Exists(besideBinary))
+        {
+            return besideBinary;
+        }
+
+        return Path.Combine(workingDirectory, relative);
+    }
+}

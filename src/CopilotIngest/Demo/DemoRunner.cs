@@ -1,0 +1,86 @@
+using CopilotIngest.Commands;
+using CopilotIngest.Hosting;
+using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Simulation.Graph;
+
+namespace CopilotIngest.Demo;
+
+/// <summary>Starts the simulated services and the local Port, then runs setup and ingestion exactly as production does.</summary>
+internal static class DemoRunner
+{
+    public static async Task<int> RunAsync(CliContext context, DemoOptions options, string? summaryJson, CancellationToken cancellationToken)
+    {
+        // The demo reads the environment (LOG_LEVEL, PRIVACY_MODE, …) but no .env file: it needs no configuration.
+        var baseSettings = IngestionWorkflow.LoadEnvironmentSettings(context);
+        await using var embedded = await EmbeddedPort.StartIfRequestedAsync(baseSettings, options.DataDirectory, unsetMeansLocal: true, context.TimeProvider, cancellationToken);
+        await using var github = await SimulatedGitHub.StartAsync(
+            new SimulatedGitHubOptions { Seats = options.Seats, Seed = options.Seed, TimeProvider = context.TimeProvider },
+            cancellationToken);
+
+        await using var graph = await SimulatedGraph.StartAsync(
+            new SimulatedGraphOptions { LicensedUsers = options.M365Users, Seed = options.Seed, TimeProvider = context.TimeProvider },
+            cancellationToken);
+
+        var overrides = new Dictionary<string, string?>(embedded.Overrides())
+        {
+            ["INGEST_GITHUB"] = "true",
+            ["INGEST_M365"] = "true",
+            ["M365_CLIENT_SECRET_FILE"] = null,
+            ["M365_CLIENT_CERTIFICATE_PATH"] = null,
+            ["M365_AUTH"] = null,
+            ["M365_TENANT_NAME"] = null,
+            ["GITHUB_API_URL"] = github.BaseAddress.ToString().TrimEnd('/'),
+            ["GITHUB_TOKEN"] = github.Token,
+            ["GITHUB_TOKEN_FILE"] = null,
+            ["GITHUB_ORGS"] = string.Join(',', github.Population.Organizations.Select(o => o.Login)),
+            ["GITHUB_ENTERPRISE"] = github.Population.Enterprise,
+
+            ["M365_TENANT_ID"] = graph.Settings["M365_TENANT_ID"],
+            ["M365_CLIENT_ID"] = graph.Settings["M365_CLIENT_ID"],
+            ["M365_CLIENT_SECRET"] = graph.Settings["M365_CLIENT_SECRET"],
+            ["M365_GRAPH_URL"] = graph.Settings["M365_GRAPH_URL"],
+            ["M365_AUTHORITY_HOST"] = graph.Settings["M365_AUTHORITY_HOST"],
+            ["EXTRA_CA_CERT"] = graph.CaCertificatePemPath,
+
+            // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
+            ["LOG_LEVEL"] = baseSettings.Configuration["LOG_LEVEL"] ?? "Warning",
+        };
+        var settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
+
+        var target = embedded.Server is null ? $"the Port at {baseSettings.Configuration["PORT_BASE_URL"]}" : $"the local Port at {embedded.Server.BaseAddress}";
+        await context.Out.WriteLineAsync(
+            $"Demo: simulated GitHub enterprise '{github.Population.Enterprise}' ({options.Seats:N0} seats) and Microsoft 365 tenant ({options.M365Users:N0} Copilot users) → {target}");
+
+        var setupExit = await SetupCommand.ExecuteAsync(settings, context, ProductFiles.BlueprintsDirectory(context.WorkingDirectory), dryRun: false, cancellationToken);
+        if (setupExit != ExitCodes.Success)
+        {
+            return setupExit;
+        }
+
+        var exitCode = await IngestionWorkflow.RunAsync(settings, context, summaryJson, cancellationToken);
+        if (embedded.Server is not null)
+        {
+            await DataLocation.PrintAsync(context, embedded.Server, cancellationToken);
+            if (options.Serve)
+            {
+                await ServeAsync(context, embedded, cancellationToken);
+            }
+        }
+
+        return exitCode;
+    }
+
+    private static async Task ServeAsync(CliContext context, EmbeddedPort embedded, CancellationToken cancellationToken)
+    {
+        var server = embedded.Server!;
+        await context.Out.WriteLineAsync($"The local Port stays up at {server.BaseAddress} (PORT_CLIENT_ID={server.ClientId}, secret in {LocalPortCredentials.FileName}). Ctrl+C stops it.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await context.Out.WriteLineAsync("Stopped.");
+        }
+    }
+}

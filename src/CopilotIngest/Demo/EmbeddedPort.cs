@@ -1,0 +1,63 @@
+using CopilotIngest.LocalPort;
+using CopilotIngest.Settings;
+
+namespace CopilotIngest.Demo;
+
+/// <summary>
+/// <c>PORT_BASE_URL=local</c> (and the demo when it is unset): start the embedded local Port on the data folder
+/// and point the Port settings at it for the rest of the command.
+/// </summary>
+internal sealed class EmbeddedPort : IAsyncDisposable
+{
+    public const string LocalValue = "local";
+    public const string DataDirectorySetting = "LOCAL_PORT_DATA_DIR";
+    public const string DefaultDataDirectory = ".copilot-ingest";
+
+    private EmbeddedPort(LocalPortServer? server) => Server = server;
+
+    /// <summary>The started local Port, or null when the settings name a real Port.</summary>
+    public LocalPortServer? Server { get; }
+
+    public static bool IsRequested(string? portBaseUrl, bool unsetMeansLocal) =>
+        string.Equals(portBaseUrl?.Trim(), LocalValue, StringComparison.OrdinalIgnoreCase)
+        || (unsetMeansLocal && string.IsNullOrWhiteSpace(portBaseUrl));
+
+    public static async Task<EmbeddedPort> StartIfRequestedAsync(
+        LoadedSettings settings,
+        string dataDirectory,
+        bool unsetMeansLocal,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        if (!IsRequested(settings.Configuration["PORT_BASE_URL"], unsetMeansLocal))
+        {
+            return new EmbeddedPort(null);
+        }
+
+        var server = await LocalPortLauncher.StartAsync(dataDirectory, listenPort: 0, timeProvider, cancellationToken);
+        return new EmbeddedPort(server);
+    }
+
+    /// <summary>The local Port's data folder: <c>LOCAL_PORT_DATA_DIR</c>, else <c>.copilot-ingest</c> in the working directory.</summary>
+    public static string DataDirectory(LoadedSettings settings, string workingDirectory) =>
+        Path.GetFullPath(Path.Combine(workingDirectory, settings.Configuration[DataDirectorySetting] is { Length: > 0 } configured ? configured : DefaultDataDirectory));
+
+    /// <summary>The settings that send Port traffic to the local Port; empty when a real Port is used.</summary>
+    public IReadOnlyDictionary<string, string?> Overrides() => Server is null
+        ? new Dictionary<string, string?>()
+        : new Dictionary<string, string?>
+        {
+            ["PORT_BASE_URL"] = Server.BaseAddress.ToString().TrimEnd('/'),
+            ["PORT_CLIENT_ID"] = Server.ClientId,
+            ["PORT_CLIENT_SECRET"] = Server.ClientSecret,
+            ["PORT_CLIENT_SECRET_FILE"] = null,
+        };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CopilotIngest.Demo;
+using CopilotIngest.LocalPort;
+using CopilotIngest.Simulation.GitHub;
+
+namespace CopilotIngest.Cli.Tests;
+
+/// <summary>The real command line against the local Port and the simulated services over loopback HTTP.</summary>
+public sealed class EndToEndTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("e2e-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task Demo_RunTwice_SecondRunChangesNothing()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var first = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "demo", "--seats", "300", "--m365-users", "400", "--summary-json", "first.json");
+        Assert.True(first.ExitCode == 0, first.Error + first.Output);
+        Assert.Contains("github_seats", first.Output, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_directory, ".copilot-ingest", "local-port.db"), first.Output.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        var seatsAfterFirst = await ReadSeatsAsync(cancellationToken);
+
+        var second = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "demo", "--seats", "300", "--m365-users", "400", "--summary-json", "second.json");
+        Assert.True(second.ExitCode == 0, second.Error + second.Output);
+        var seatsAfterSecond = await ReadSeatsAsync(cancellationToken);
+
+        var firstSeats = DataSet(ReadJson("first.json"), "github_seats");
+        var secondSeats = DataSet(ReadJson("second.json"), "github_seats");
+        Assert.Equal(3, firstSeats["upserted"]!.GetValue<int>());
+        Assert.Equal(0, secondSeats["upserted"]!.GetValue<int>());
+        Assert.Equal(3, secondSeats["unchanged"]!.GetValue<int>());
+
+        Assert.Equal(400, DataSet(ReadJson("first.json"), "m365_users")["upserted"]!.GetValue<int>());
+        Assert.Equal(1, DataSet(ReadJson("first.json"), "m365_summary")["upserted"]!.GetValue<int>());
+        Assert.True(DataSet(ReadJson("first.json"), "m365_trend")["upserted"]!.GetValue<int>() >= 28);
+
+        // At least 28 days of usage for the enterprise and each of the two organizations.
+        Assert.True(DataSet(ReadJson("first.json"), "github_usage")["upserted"]!.GetValue<int>() >= 3 * 28);
+        foreach (var dataSet in ReadJson("second.json")["data_sets"]!.AsArray())
+        {
+            Assert.Equal(0, dataSet!["upserted"]!.GetValue<int>());
+            Assert.Equal(0, dataSet["deleted"]!.GetValue<int>());
+            Assert.Equal(0, dataSet["failed"]!.GetValue<int>());
+        }
+
+        Assert.Equal(3, seatsAfterFirst.Count);
+        Assert.Equal(seatsAfterFirst.Keys.Order(), seatsAfterSecond.Keys.Order());
+        foreach (var (identifier, entity) in seatsAfterFirst)
+        {
+            Assert.True(JsonNode.DeepEquals(entity["properties"], seatsAfterSecond[identifier]["properties"]), identifier);
+            Assert.Equal(entity["updatedAt"]?.ToString(), seatsAfterSecond[identifier]["updatedAt"]?.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Run_AgainstLocalPortStartedAlone_WritesSeatsSnapshot()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var port = await LocalPortServer.StartAsync(new LocalPortServerOptions { DatabasePath = Path.Combine(_directory, "alone.db") }, cancellationToken);
+        await using var github = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 250, Seed = 7 }, cancellationToken);
+        var environment = new Dictionary<string, string?>
+        {
+            ["PORT_BASE_URL"] = port.BaseAddress.ToString(),
+            ["PORT_CLIENT_ID"] = port.ClientId,
+            ["PORT_CLIENT_SECRET"] = port.ClientSecret,
+            ["INGEST_M365"] = "false",
+            ["GITHUB_API_URL"] = github.BaseAddress.ToString(),
+            ["GITHUB_TOKEN"] = github.Token,
+            ["GITHUB_ORGS"] = github.Population.Organizations[0].Login,
+            ["GITHUB_ENTERPRISE"] = github.Population.Enterprise,
+        };
+
+        var setup = await CliHarness.RunAsync(environment, _directory, "setup");
+        Assert.True(setup.ExitCode == 0, setup.Error + setup.Output);
+        var run = await CliHarness.RunAsync(environment, _directory, "run", "--summary-json", "-");
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+
+        var summary = JsonNode.Parse(run.Output)!;
+        Assert.True(summary["succeeded"]!.GetValue<bool>());
+        Assert.Equal(2, DataSet(summary, "github_seats")["upserted"]!.GetValue<int>());
+
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var enterprise = await port.GetEntityAsync("github_copilot_seats", $"enterprise:{github.Population.Enterprise}@{today}", cancellationToken);
+        Assert.NotNull(enterprise);
+        Assert.Equal(250, enterprise["properties"]!["assigned_seats"]!.GetValue<double>());
+        Assert.Equal("enterprise", enterprise["properties"]!["scope_type"]!.GetValue<string>());
+        Assert.DoesNotContain(github.Token, run.Output + run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(port.ClientSecret, run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Setup_DryRunAgainstEmptyPort_PlansCreateAndChangesNothing()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var port = await LocalPortServer.StartAsync(new LocalPortServerOptions { DatabasePath = Path.Combine(_directory, "dry.db") }, cancellationToken);
+        var environment = new Dictionary<string, string?>
+        {
+            ["PORT_BASE_URL"] = port.BaseAddress.ToString(),
+            ["PORT_CLIENT_ID"] = port.ClientId,
+            ["PORT_CLIENT_SECRET"] = port.ClientSecret,
+        };
+
+        var result = await CliHarness.RunAsync(environment, _directory, "setup", "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("github_copilot_seats", result.Output, StringComparison.Ordinal);
+        Assert.Contains("dry run", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(await port.ListBlueprintsAsync(cancellationToken), b => !b.StartsWith('_'));
+    }
+
+    [Fact]
+    public async Task Run_PortRejectsCredentials_ExitCode1WithClearMessage()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var port = await LocalPortServer.StartAsync(new LocalPortServerOptions { DatabasePath = Path.Combine(_directory, "creds.db") }, cancellationToken);
+        var result = await CliHarness.RunAsync(
+            new Dictionary<string, string?>
+            {
+                ["PORT_BASE_URL"] = port.BaseAddress.ToString(),
+                ["PORT_CLIENT_ID"] = port.ClientId,
+                ["PORT_CLIENT_SECRET"] = "wrong-secret-value",
+            },
+            _directory,
+            "setup");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("PORT_CLIENT_ID", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-secret-value", result.Error + result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    private static JsonNode DataSet(JsonNode summary, string name) =>
+        summary["data_sets"]!.AsArray().Single(d => d!["name"]!.GetValue<string>() == name)!;
+
+    private JsonNode ReadJson(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, name)))!;
+
+    private async Task<Dictionary<string, JsonObject>> ReadSeatsAsync(CancellationToken cancellationToken)
+    {
+        await using var port = await LocalPortLauncher.StartAsync(Path.Combine(_directory, ".copilot-ingest"), 0, TimeProvider.System, cancellationToken);
+        using var http = new HttpClient { BaseAddress = port.BaseAddress };
+        var token = await http.PostAsync(
+            "v1/auth/access_token",
+            JsonContent(new JsonObject { ["clientId"] = port.ClientId, ["clientSecret"] = port.ClientSecret }),
+            cancellationToken);
+        var accessToken = JsonNode.Parse(await token.Content.ReadAsStringAsync(cancellationToken))!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        var response = await http.GetStringAsync("v1/blueprints/github_copilot_seats/entities", cancellationToken);
+        return JsonNode.Parse(response)!["entities"]!.AsArray().Select(e => e!.AsObject()).ToDictionary(e => e["identifier"]!.GetValue<string>());
+    }
+
+    private static StringContent JsonContent(JsonNode node) =>
+        new(node.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using CopilotIngest.LocalPort.Tests.Support;
+
+namespace CopilotIngest.LocalPort.Tests;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task EveryResponse_CarriesRateLimitHeaders_RemainingCountsDown()
+    {
+        await using var port = await TestPort.StartAsync(rateLimit: 100);
+
+        using var first = await port.SendAsync(HttpMethod.Get, "/v1/blueprints");
+        using var unauthorized = await port.SendAsync(HttpMethod.Get, "/v1/blueprints", authorized: false);
+        using var notFound = await port.SendAsync(HttpMethod.Get, "/v1/blueprints/ghost");
+
+        foreach (var response in new[] { first, unauthorized, notFound })
+        {
+            Assert.Equal("100", Header(response, "x-ratelimit-limit"));
+            Assert.Equal("300", Header(response, "x-ratelimit-period"));
+            Assert.Equal(TestPort.Start.AddMinutes(5).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), Header(response, "x-ratelimit-reset"));
+        }
+
+        // The token request in StartAsync was the first request of the window.
+        Assert.Equal(["98", "97", "96"], new[] { first, unauthorized, notFound }.Select(r => Header(r, "x-ratelimit-remaining")));
+    }
+
+    [Fact]
+    public async Task OverTheLimit_Returns429WithRetryAfterUntilTheWindowResets()
+    {
+        await using var port = await TestPort.StartAsync(rateLimit: 3);
+        await port.CallAsync(HttpMethod.Get, "/v1/blueprints");
+        await port.CallAsync(HttpMethod.Get, "/v1/blueprints");
+
+        using var limited = await port.SendAsync(HttpMethod.Get, "/v1/blueprints");
+        var body = await TestPort.ReadAsync(limited);
+        port.Time.Advance(TimeSpan.FromMinutes(5));
+        using var after = await port.SendAsync(HttpMethod.Get, "/v1/blueprints");
+
+        PortAssert.Error(429, "too_many_requests", (int)limited.StatusCode, body);
+        Assert.Equal(TimeSpan.FromMinutes(5), limited.Headers.RetryAfter!.Delta);
+        Assert.Equal("0", Header(limited, "x-ratelimit-remaining"));
+        Assert.Equal(200, (int)after.StatusCode);
+        Assert.Equal("2", Header(after, "x-ratelimit-remaining"));
+    }
+
+    private static string Header(HttpResponseMessage response, string name) => response.Headers.GetValues(name).Single();
+}

@@ -1,0 +1,103 @@
+using CopilotIngest.M365.Configuration;
+using CopilotIngest.M365.DataSets;
+using CopilotIngest.M365.Mapping;
+using CopilotIngest.Simulation.Graph;
+
+namespace CopilotIngest.M365.Tests.DataSets;
+
+public sealed class PrivacyTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RunAll_Pseudonymize_NoUpnOrNameInAnyEntityOrLog()
+    {
+        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 40 }, Ct);
+        var settings = M365Harness.SettingsFor(graph);
+        settings[M365Settings.PrivacyModeSetting] = "pseudonymize";
+        settings[M365Settings.PrivacyKey] = "a-long-and-secret-privacy-key";
+        settings[M365Settings.RelatePortUsers] = "true";
+        await using var harness = M365Harness.Create(settings);
+
+        var results = await harness.RunAllAsync(Ct);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        var users = harness.Port.Entities(M365Blueprints.User);
+        Assert.Equal(40, users.Count);
+        Assert.All(users, u =>
+        {
+            Assert.Matches("^u-[0-9a-f]{20}$", u.Identifier);
+            Assert.Equal(u.Identifier, u.Title);
+            Assert.Equal("pseudonym", (string)u.Properties["identity"]!);
+            Assert.Null(u.Relations);
+        });
+        var everything = harness.Port.AllJson() + "\n" + harness.Logs.AllText + "\n" + string.Join('\n', results.SelectMany(r => r.Notes ?? []));
+        foreach (var upn in graph.UserPrincipalNames)
+        {
+            Assert.DoesNotContain(upn, everything, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(upn.Split('@')[0], everything, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.DoesNotContain("a-long-and-secret-privacy-key", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(graph.ClientSecret, everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunUsers_PseudonymizeTwice_SameIdentifiers()
+    {
+        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 10 }, Ct);
+        var settings = M365Harness.SettingsFor(graph);
+        settings[M365Settings.PrivacyModeSetting] = "pseudonymize";
+        settings[M365Settings.PrivacyKey] = "key-1";
+        await using var first = M365Harness.Create(settings);
+        await first.DataSet(DataSetNames.Users).RunAsync(Ct);
+        await using var second = M365Harness.Create(settings);
+
+        var result = await second.DataSet(DataSetNames.Users).RunAsync(Ct);
+
+        Assert.Equal(first.Port.Entities(M365Blueprints.User).Select(e => e.Identifier), second.Port.Entities(M365Blueprints.User).Select(e => e.Identifier));
+        Assert.Equal(10, result.Upserted);
+    }
+
+    [Fact]
+    public async Task RunUsers_PlainWithPortUsers_RelatedOnlyToUsersThatExistInPort()
+    {
+        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 10 }, Ct);
+        var settings = M365Harness.SettingsFor(graph);
+        settings[M365Settings.RelatePortUsers] = "true";
+        await using var harness = M365Harness.Create(settings);
+        var inPort = graph.UserPrincipalNames.Order(StringComparer.Ordinal).Take(7).ToList();
+        harness.Port.Seed(M365Blueprints.PortUserBlueprint, [.. inPort.Select(u => u.ToUpperInvariant())]);
+
+        var result = await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
+
+        Assert.True(result.Succeeded, result.Error);
+        var users = harness.Port.Entities(M365Blueprints.User);
+        Assert.Equal(graph.UserPrincipalNames.Order(StringComparer.Ordinal), users.Select(u => u.Identifier));
+        Assert.All(users, u =>
+        {
+            Assert.Equal(u.Identifier, (string)u.Properties["upn"]!);
+            Assert.Equal((string)u.Properties["display_name"]!, u.Title);
+            if (inPort.Contains(u.Identifier))
+            {
+                Assert.Equal(u.Identifier, (string)u.Relations![M365Blueprints.PortUserRelation]!);
+            }
+            else
+            {
+                Assert.Null(u.Relations);
+            }
+        });
+        Assert.Contains(result.Notes!, n => n.StartsWith("3 user(s) have no Port user", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunUsers_PlainWithoutPortUsers_NoRelation()
+    {
+        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 3 }, Ct);
+        await using var harness = M365Harness.Create(M365Harness.SettingsFor(graph));
+
+        await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
+
+        Assert.All(harness.Port.Entities(M365Blueprints.User), u => Assert.Null(u.Relations));
+    }
+}
