@@ -4,7 +4,11 @@ using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Reports;
 using CopilotIngest.GitHub.Seats;
+using CopilotIngest.GitHub.SeatDetails;
+using CopilotIngest.GitHub.Snapshots;
+using CopilotIngest.GitHub.Teams;
 using CopilotIngest.GitHub.Usage;
+using CopilotIngest.GitHub.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -12,7 +16,11 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers GitHub Copilot ingestion: options (validated at start-up), the typed <see cref="GitHubClient"/> and the <c>github_seats</c> data set.</summary>
+/// <summary>
+/// Registers GitHub Copilot ingestion: options (validated at start-up), the typed <see cref="GitHubClient"/>, the report
+/// download client, and the data sets <c>github_seats</c>, <c>github_usage</c> and, when switched on,
+/// <c>github_users</c>, <c>github_teams</c> and <c>github_seat_details</c>.
+/// </summary>
 public static class GitHubServiceCollectionExtensions
 {
     public const string HttpClientName = nameof(GitHubClient);
@@ -67,6 +75,23 @@ public static class GitHubServiceCollectionExtensions
 
         services.AddTransient<IDataSet, GitHubSeatsDataSet>();
         services.AddTransient<IDataSet, GitHubUsageDataSet>();
+
+        // Opt-in data sets, registered only when switched on.
+        services.TryAddTransient<SnapshotReconciler>();
+        if (probe.UserMetrics)
+        {
+            services.AddTransient<IDataSet, GitHubUsersDataSet>();
+        }
+
+        if (probe.TeamMetrics)
+        {
+            services.AddTransient<IDataSet, GitHubTeamsDataSet>();
+        }
+
+        if (probe.SeatDetails)
+        {
+            services.AddTransient<IDataSet, GitHubSeatDetailsDataSet>();
+        }
         return services;
     }
 }

@@ -127,34 +127,11 @@ public sealed partial class GitHubUsageDataSet(
     private async Task<IReadOnlyList<DateOnly>> MissingDaysAsync(SeatScope scope, int lookbackDays, RunState run, CancellationToken cancellationToken)
     {
         var newest = await reports.GetNewestDayAsync(scope, cancellationToken);
-        var first = newest.AddDays(1 - lookbackDays);
-        if (first < scope.FirstReportDay)
-        {
-            first = scope.FirstReportDay;
-        }
-
-        var present = new HashSet<DateOnly>();
-        await foreach (var identifier in store.ListIdentifiersAsync(UsageEntityMapper.Blueprint, scope.PortKey + "@", cancellationToken))
-        {
-            if (UsageEntityMapper.DayOf(scope, identifier) is { } day)
-            {
-                present.Add(day);
-            }
-        }
-
-        var missing = new List<DateOnly>();
-        for (var day = first; day <= newest; day = day.AddDays(1))
-        {
-            if (!present.Contains(day))
-            {
-                missing.Add(day);
-            }
-        }
-
-        var window = first <= newest ? newest.DayNumber - first.DayNumber + 1 : 0;
-        LogWindow(scope, first, newest, window - missing.Count, missing.Count);
-        run.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: newest published day {newest:yyyy-MM-dd}; Port held {window - missing.Count} of the {window} day(s) from {first:yyyy-MM-dd}, {missing.Count} fetched"));
-        return missing;
+        var window = await DayWindow.FindAsync(store, UsageEntityMapper.Blueprint, scope, newest, lookbackDays, id => UsageEntityMapper.DayOf(scope, id), cancellationToken);
+        var held = window.Days - window.Missing.Count;
+        LogWindow(scope, window.First, newest, held, window.Missing.Count);
+        run.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: newest published day {newest:yyyy-MM-dd}; Port held {held} of the {window.Days} day(s) from {window.First:yyyy-MM-dd}, {window.Missing.Count} fetched"));
+        return window.Missing;
     }
 
     private async Task<PortEntity?> ReadDayAsync(SeatScope scope, DateOnly day, RunState run, List<DateOnly> noData, CancellationToken cancellationToken)

@@ -143,6 +143,9 @@ internal sealed class SimulatedReportHost : IAsyncDisposable
         {
             await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
+
+            // Wall-clock on purpose: the first half must reach the client before the reset, so the drop is mid-body.
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, context.RequestAborted);
             context.Abort();
             return 200;
         }

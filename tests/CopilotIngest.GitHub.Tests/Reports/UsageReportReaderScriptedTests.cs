@@ -237,6 +237,9 @@ public sealed class UsageReportReaderScriptedTests
                 context.Response.ContentLength = body.Length;
                 await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
+
+                // Let the headers and the first half arrive before the reset, so the drop happens mid-body.
+                await Task.Delay(300, context.RequestAborted);
                 ScriptedServer.Drop(context);
                 return;
             }

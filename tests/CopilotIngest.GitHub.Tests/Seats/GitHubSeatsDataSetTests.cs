@@ -155,12 +155,11 @@ public sealed class GitHubSeatsDataSetTests
     }
 
     [Fact]
-    public void AddGitHubCopilot_Default_RegistersTheSeatsDataSet()
+    public void AddGitHubCopilot_Default_RegistersTheSeatsAndUsageDataSets()
     {
         using var provider = GitHubTestHost.Create(new Uri("http://127.0.0.1:1/"), "ghp_x");
 
-        Assert.IsType<GitHubSeatsDataSet>(Assert.Single(provider.GetServices<IDataSet>()));
-        Assert.Equal("github_seats", provider.GetServices<IDataSet>().Single().Name);
+        Assert.Equal(["github_seats", "github_usage"], provider.GetServices<IDataSet>().Select(d => d.Name));
     }
 
     private static IDataSet DataSet(ServiceProvider provider) => provider.GetServices<IDataSet>().Single(d => d.Name == "github_seats");

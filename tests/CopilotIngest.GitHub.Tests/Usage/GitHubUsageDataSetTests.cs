@@ -213,6 +213,23 @@ public sealed class GitHubUsageDataSetTests
     }
 
     [Fact]
+    public async Task RunAsync_DownloadCutOffMidFile_StartsTheDayOverAndWritesItOnce()
+    {
+        var time = new FakeTimeProvider(s_now);
+        await using var github = await StartAsync(time);
+        github.InjectDownloadFault("/copilot-reports/enterprises/octo-ent/enterprise-1-day/2026-11-23/", SimulatedFault.TruncatedBody());
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port, settings: Settings("1"));
+
+        var result = await provider.DataSet<GitHubUsageDataSet>().RunAsync(Token);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures.Select(f => f.Message)));
+        Assert.Equal(SimulatedUsage.DayTotals(github.Population, null, s_newest).DailyActiveUsers, (long)port.Entity(Blueprint, "enterprise:octo-ent@2026-11-23").Properties["daily_active_users"]!);
+        Assert.Equal(2, github.Requests.Count(r => r.PathAndQuery.StartsWith("/enterprises/octo-ent/copilot/metrics/reports/enterprise-1-day", StringComparison.Ordinal)));
+        Assert.Equal(0, github.PendingFaults);
+    }
+
+    [Fact]
     public async Task RunAsync_DownloadHostKeepsFailing_StopsTheScopeAfterThreeDaysAndGoesOn()
     {
         var time = new FakeTimeProvider(s_now);

@@ -1,0 +1,132 @@
+using System.Runtime.CompilerServices;
+using CopilotIngest.Core.Entities;
+using CopilotIngest.Core.Http;
+using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Seats;
+using CopilotIngest.GitHub.Usage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CopilotIngest.GitHub.Snapshots;
+
+/// <summary>
+/// A data set whose entities describe the present (users, seats) rather than a day: every scope is read completely and
+/// written, then what Port still holds for a completely read scope but this run did not write is deleted, guarded by
+/// <c>GITHUB_DELETE_THRESHOLD</c>. A scope that failed or was read incompletely is never reconciled.
+/// </summary>
+public abstract partial class SnapshotDataSet(
+    IEntitySink sink,
+    SnapshotReconciler reconciler,
+    IOptions<GitHubOptions> options,
+    ILogger logger) : IDataSet
+{
+    public abstract string Name { get; }
+
+    protected abstract string Blueprint { get; }
+
+    protected GitHubOptions Settings => options.Value;
+
+    public async Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var scopes = GitHubSeatsDataSet.Scopes(options.Value);
+        var run = new RunState();
+        var seen = new Dictionary<SeatScope, HashSet<string>>();
+        var complete = new List<SeatScope>();
+        UpsertReport report;
+        try
+        {
+            report = await sink.UpsertAsync(Blueprint, BuildEntitiesAsync(scopes, run, seen, complete, cancellationToken), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSinkFailed(logger, Blueprint, ex.Message);
+            return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {Blueprint} entities failed: {ex.Message}; nothing was deleted.", run.Notes);
+        }
+
+        var deleted = 0;
+        foreach (var scope in complete)
+        {
+            try
+            {
+                var (count, note) = await reconciler.ReconcileAsync(Blueprint, scope.PortKey, scope.ToString(), seen[scope], cancellationToken);
+                deleted += count;
+                if (note is not null)
+                {
+                    run.Notes.Add(note);
+                }
+            }
+            catch (ApiException ex)
+            {
+                run.Fail(scope.PortKey, $"Could not remove stale {Blueprint} entities of {scope}: {ex.Message}");
+            }
+        }
+
+        string? error = null;
+        if (scopes.Count > 0 && run.FailedScopes == scopes.Count)
+        {
+            error = scopes.Count == 1 ? run.Failures[0].Message : $"All {scopes.Count} GitHub scopes failed; first: {run.Failures[0].Message}";
+        }
+
+        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, deleted, [.. run.Failures, .. report.Failures], error, run.Notes);
+    }
+
+    /// <summary>Reads one scope completely (throwing <see cref="ApiException"/> when it cannot).</summary>
+    protected abstract Task<ScopeSnapshot> ReadScopeAsync(SeatScope scope, CancellationToken cancellationToken);
+
+    private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(
+        IReadOnlyList<SeatScope> scopes,
+        RunState run,
+        Dictionary<SeatScope, HashSet<string>> seen,
+        List<SeatScope> complete,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var scope in scopes)
+        {
+            if (run.RejectedToken is { } rejected)
+            {
+                run.FailScope(scope.PortKey, rejected.Message);
+                continue;
+            }
+
+            ScopeSnapshot snapshot;
+            try
+            {
+                snapshot = await ReadScopeAsync(scope, cancellationToken);
+            }
+            catch (ApiException ex)
+            {
+                LogScopeFailed(logger, Blueprint, scope, ex.Message);
+                run.FailScope(scope.PortKey, ex.Message, ex);
+                continue;
+            }
+
+            run.Notes.AddRange(snapshot.Notes);
+            var identifiers = new HashSet<string>(StringComparer.Ordinal);
+            seen[scope] = identifiers;
+            foreach (var entity in snapshot.Entities)
+            {
+                identifiers.Add(entity.Identifier);
+                run.Fetched++;
+                yield return entity;
+            }
+
+            if (snapshot.Complete)
+            {
+                complete.Add(scope);
+            }
+            else
+            {
+                run.Notes.Add($"{scope}: the fetch was incomplete, so no {Blueprint} entity of it was deleted this run");
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 170, Level = LogLevel.Warning, Message = "Could not read the {Blueprint} entities of {Scope}: {Reason}")]
+    private static partial void LogScopeFailed(ILogger logger, string blueprint, SeatScope scope, string reason);
+
+    [LoggerMessage(EventId = 171, Level = LogLevel.Error, Message = "Writing {Blueprint} entities failed: {Reason}")]
+    private static partial void LogSinkFailed(ILogger logger, string blueprint, string reason);
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using CopilotIngest.Core.Entities;
+using CopilotIngest.Core.Http;
+using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Json;
+using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Reports;
+using CopilotIngest.GitHub.Seats;
+using CopilotIngest.GitHub.Usage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CopilotIngest.GitHub.Teams;
+
+/// <summary>
+/// <c>github_teams</c> (opt-in, <c>GITHUB_TEAM_METRICS=true</c>): one <c>github_copilot_team_usage</c> entity per team
+/// per day, from <c>user-teams-1-day</c> joined with <c>users-1-day</c> of the same day. Like <c>github_usage</c> it
+/// fetches the days of the lookback Port lacks, oldest first, writing each day as it is read; a day without any team
+/// (GitHub leaves out teams under five seated users) is asked for again next run. Time series are never deleted.
+/// </summary>
+public sealed partial class GitHubTeamsDataSet(
+    UsageReportReader reports,
+    IEntitySink sink,
+    IEntityStore store,
+    IOptions<GitHubOptions> options,
+    ILogger<GitHubTeamsDataSet> logger) : IDataSet
+{
+    public const string DataSetName = "github_teams";
+
+    public string Name => DataSetName;
+
+    public async Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var scopes = GitHubSeatsDataSet.Scopes(options.Value);
+        var run = new RunState();
+        UpsertReport report;
+        try
+        {
+            report = await sink.UpsertAsync(TeamUsageMapper.Blueprint, BuildEntitiesAsync(scopes, run, cancellationToken), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSinkFailed(ex.Message);
+            return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {TeamUsageMapper.Blueprint} entities failed: {ex.Message}", run.Notes);
+        }
+
+        string? error = null;
+        if (scopes.Count > 0 && run.FailedScopes == scopes.Count)
+        {
+            error = scopes.Count == 1 ? run.Failures[0].Message : $"All {scopes.Count} GitHub scopes failed; first: {run.Failures[0].Message}";
+        }
+
+        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, 0, [.. run.Failures, .. report.Failures], error, run.Notes);
+    }
+
+    private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        foreach (var scope in scopes)
+        {
+            if (run.RejectedToken is { } rejected)
+            {
+                run.FailScope(scope.PortKey, rejected.Message);
+                continue;
+            }
+
+            DayWindow window;
+            try
+            {
+                var newest = await reports.GetNewestDayAsync(scope, cancellationToken);
+                window = await DayWindow.FindAsync(store, TeamUsageMapper.Blueprint, scope, newest, settings.UsageLookbackDays, id => TeamUsageMapper.DayOf(scope, id), cancellationToken);
+            }
+            catch (ApiException ex)
+            {
+                LogScopeFailed(scope, ex.Message);
+                run.FailScope(scope.PortKey, ex.Message, ex);
+                continue;
+            }
+
+            run.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: team usage held for {window.Days - window.Missing.Count} of the {window.Days} day(s) from {window.First:yyyy-MM-dd} to {window.Newest:yyyy-MM-dd}; {window.Missing.Count} fetched"));
+            var noData = new List<DateOnly>();
+            var noTeams = new List<DateOnly>();
+            var consecutiveFailures = 0;
+            for (var i = 0; i < window.Missing.Count; i++)
+            {
+                var day = window.Missing[i];
+                TeamDayJoin? join;
+                try
+                {
+                    join = await ReadDayAsync(scope, day, run, cancellationToken);
+                    consecutiveFailures = 0;
+                }
+                catch (ApiException ex)
+                {
+                    LogDayFailed(scope, day, ex.Message);
+                    run.Fail(string.Create(CultureInfo.InvariantCulture, $"{scope.PortKey}@*@{day:yyyy-MM-dd}"), ex.Message, ex);
+                    consecutiveFailures++;
+                    if (ex.StatusCode == HttpStatusCode.Unauthorized || consecutiveFailures >= settings.MaxConsecutiveDayFailures)
+                    {
+                        var rest = window.Missing.Skip(i + 1).ToList();
+                        if (rest.Count > 0)
+                        {
+                            run.Notes.Add($"{scope}: team usage stopped after {consecutiveFailures} failed day(s) in a row; {DayRanges.Format(rest)} left for the next run");
+                        }
+
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (join is null)
+                {
+                    noData.Add(day);
+                    continue;
+                }
+
+                if (join.Teams.Count == 0)
+                {
+                    noTeams.Add(day);
+                    continue;
+                }
+
+                foreach (var team in join.Teams.OrderBy(t => t.Slug, StringComparer.Ordinal))
+                {
+                    run.Fetched++;
+                    yield return TeamUsageMapper.Map(scope, day, team);
+                }
+            }
+
+            if (noData.Count > 0)
+            {
+                run.Notes.Add($"{scope}: GitHub has no team or user report for {DayRanges.Format(noData)}; asked again next run");
+            }
+
+            if (noTeams.Count > 0)
+            {
+                run.Notes.Add($"{scope}: no team had five or more seated Copilot users on {DayRanges.Format(noTeams)} (GitHub leaves smaller teams out); asked again next run");
+            }
+        }
+    }
+
+    /// <summary>Reads the day's memberships, then streams its user rows into them; null when either report has no data.</summary>
+    private async Task<TeamDayJoin?> ReadDayAsync(SeatScope scope, DateOnly day, RunState run, CancellationToken cancellationToken)
+    {
+        var memberships = await reports.ReadAsync(scope, UsageReportKind.UserTeamsOneDay, day, GitHubJsonContext.Default.UserTeamMembership, () => new TeamDayJoin(day), static (join, row) => join.AddMembership(row), cancellationToken);
+        if (memberships is null)
+        {
+            return null;
+        }
+
+        var join = memberships.State;
+        run.Notes.AddRange(memberships.Problems.Select(p => p.ToString()));
+        if (join.Teams.Count == 0)
+        {
+            return join;
+        }
+
+        var usage = await reports.ReadAsync(scope, UsageReportKind.UsersOneDay, day, GitHubJsonContext.Default.UserDayUsage, join.StartUsage, static (j, row) => j.AddUsage(row), cancellationToken);
+        if (usage is null)
+        {
+            return null;
+        }
+
+        run.Notes.AddRange(usage.Problems.Select(p => p.ToString()));
+        return join;
+    }
+
+    [LoggerMessage(EventId = 180, Level = LogLevel.Warning, Message = "Could not read the Copilot team usage of {Scope}: {Reason}")]
+    private partial void LogScopeFailed(SeatScope scope, string reason);
+
+    [LoggerMessage(EventId = 181, Level = LogLevel.Warning, Message = "Could not read the Copilot team usage of {Scope} for {Day:yyyy-MM-dd}: {Reason}")]
+    private partial void LogDayFailed(SeatScope scope, DateOnly day, string reason);
+
+    [LoggerMessage(EventId = 182, Level = LogLevel.Error, Message = "Writing GitHub team usage entities failed: {Reason}")]
+    private partial void LogSinkFailed(string reason);
+}

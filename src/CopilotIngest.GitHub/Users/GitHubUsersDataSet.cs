@@ -1,0 +1,75 @@
+using System.Globalization;
+using CopilotIngest.Core.Entities;
+using CopilotIngest.Core.Http;
+using CopilotIngest.Core.Privacy;
+using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Json;
+using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Reports;
+using CopilotIngest.GitHub.Snapshots;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CopilotIngest.GitHub.Users;
+
+/// <summary>
+/// <c>github_users</c> (opt-in, <c>GITHUB_USER_METRICS=true</c>): one <c>github_copilot_user</c> entity per user and
+/// scope with a rolling 28-day summary from the <c>users-28-day</c> report, joined with the user's seat. Users no longer
+/// active nor seated are deleted after a complete fetch (a report with skipped lines is not complete).
+/// </summary>
+public sealed class GitHubUsersDataSet(
+    GitHubClient client,
+    UsageReportReader reports,
+    IEntitySink sink,
+    SnapshotReconciler reconciler,
+    Pseudonymizer pseudonymizer,
+    IOptions<GitHubOptions> options,
+    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, reconciler, options, logger)
+{
+    public const string DataSetName = "github_users";
+
+    public override string Name => DataSetName;
+
+    protected override string Blueprint => UserRollupMapper.Blueprint;
+
+    protected override async Task<ScopeSnapshot> ReadScopeAsync(SeatScope scope, CancellationToken cancellationToken)
+    {
+        var read = await reports.ReadAsync(scope, UsageReportKind.UsersLatest28Days, null, GitHubJsonContext.Default.UserDayUsage, () => new UserRollupSet(), static (set, line) => set.Add(line), cancellationToken)
+            ?? throw new ApiException(GitHubPayload.Service, null, $"GitHub sent no users-28-day report for {scope}.");
+        var start = read.Links.ReportStartDay;
+        var end = read.Links.ReportEndDay;
+        if (start is not { } windowStart || end is not { } windowEnd)
+        {
+            throw new ApiException(GitHubPayload.Service, System.Net.HttpStatusCode.OK, $"GitHub's users-28-day answer for {scope} names no report_start_day or report_end_day. Check that {GitHubSettingNames.ApiUrl} points at the GitHub REST API.");
+        }
+
+        var seats = await SeatDirectory.ReadAsync(client.GetSeatsAsync(scope, cancellationToken), cancellationToken);
+        var usage = read.State;
+        var notes = new List<string>(read.Problems.Select(p => p.ToString()));
+        var activeSeated = usage.Users.Count(u => seats.Find(u.Login) is not null);
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: {usage.Users.Count} users active from {windowStart:yyyy-MM-dd} to {windowEnd:yyyy-MM-dd}, {seats.Holders.Count} seated, {seats.Holders.Count - activeSeated} seated without activity, {usage.Users.Count - activeSeated} active without a seat"));
+        if (usage.Unusable > 0 || usage.Duplicates > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: left out {usage.Unusable} users-28-day line(s) without a login or day and {usage.Duplicates} repeated line(s)"));
+        }
+
+        return new ScopeSnapshot(Entities(scope, windowStart, windowEnd, usage, seats), Complete: read.Problems.Count == 0 && usage.Unusable == 0, notes);
+    }
+
+    private IEnumerable<PortEntity> Entities(SeatScope scope, DateOnly start, DateOnly end, UserRollupSet usage, SeatDirectory seats)
+    {
+        foreach (var rollup in usage.Users)
+        {
+            yield return UserRollupMapper.Map(scope, start, end, rollup, seats.Find(rollup.Login), pseudonymizer);
+        }
+
+        foreach (var seat in seats.Holders)
+        {
+            if (usage.Find(seat.Login) is null)
+            {
+                yield return UserRollupMapper.Map(scope, start, end, null, seat, pseudonymizer);
+            }
+        }
+    }
+}
