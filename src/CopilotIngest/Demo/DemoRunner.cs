@@ -42,6 +42,11 @@ internal static class DemoRunner
             ["M365_AUTHORITY_HOST"] = graph.Settings["M365_AUTHORITY_HOST"],
             ["EXTRA_CA_CERT"] = graph.CaCertificatePemPath,
 
+            // The demo shows every data set, the opt-in ones included, unless the environment says otherwise.
+            ["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? "true",
+            ["GITHUB_TEAM_METRICS"] = baseSettings.Configuration["GITHUB_TEAM_METRICS"] ?? "true",
+            ["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? "true",
+
             // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
             ["LOG_LEVEL"] = baseSettings.Configuration["LOG_LEVEL"] ?? "Warning",
         };
