@@ -30,6 +30,7 @@ public static class M365ServiceCollectionExtensions
             return services;
         }
 
+        services.AddPrivacy(configuration);
         services.AddOptions<M365Options>()
             .Configure(options => M365Settings.Fill(options, configuration))
             .ValidateOnStart();

@@ -97,6 +97,27 @@ public sealed class CliSettingsTests : IDisposable
         Assert.Contains("--no-such-option", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("true", "false")]
+    [InlineData("false", "true")]
+    public async Task Run_PseudonymizeWithShortKey_RefusedWhicheverSourceRuns(string github, string m365)
+    {
+        var result = await CliHarness.RunAsync(
+            new Dictionary<string, string?>
+            {
+                ["INGEST_GITHUB"] = github,
+                ["INGEST_M365"] = m365,
+                ["PRIVACY_MODE"] = "pseudonymize",
+                ["PRIVACY_KEY"] = "short-key",
+            },
+            _directory,
+            "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("PRIVACY_KEY must be at least 16 characters", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("short-key", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_NoCommand_RunsRun()
     {

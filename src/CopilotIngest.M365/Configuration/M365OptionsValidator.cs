@@ -36,11 +36,7 @@ public sealed partial class M365OptionsValidator : IValidateOptions<M365Options>
         ValidateCredential(options, errors);
         ValidateGraphUrl(options, errors);
 
-        if (options.PrivacyMode == PrivacyMode.Pseudonymize && string.IsNullOrEmpty(options.PrivacyKey))
-        {
-            errors.Add($"{M365Settings.PrivacyKey} is required when {M365Settings.PrivacyModeSetting} is pseudonymize.");
-        }
-
+        // PRIVACY_KEY is checked once for every source by the shared privacy options (AddPrivacy).
         if (options.ExtraCaCertPath is not null && !File.Exists(options.ExtraCaCertPath))
         {
             errors.Add($"{M365Settings.ExtraCaCert} names a file that does not exist: '{options.ExtraCaCertPath}'.");

@@ -61,7 +61,7 @@ public sealed class M365OptionsValidatorTests
 
         var problems = Problems(settings);
 
-        string[] names = ["M365_CLIENT_ID", "M365_TENANT_ID", "M365_GRAPH_URL", "M365_AUTHORITY_HOST", "M365_PERIOD", "M365_REPORT_VERSION", "M365_API_VERSION", "M365_DELETE_THRESHOLD", "M365_INCLUDE_CONCEALED_USERS", "PRIVACY_KEY", "EXTRA_CA_CERT"];
+        string[] names = ["M365_CLIENT_ID", "M365_TENANT_ID", "M365_GRAPH_URL", "M365_AUTHORITY_HOST", "M365_PERIOD", "M365_REPORT_VERSION", "M365_API_VERSION", "M365_DELETE_THRESHOLD", "M365_INCLUDE_CONCEALED_USERS", "EXTRA_CA_CERT"];
         Assert.Equal(names.Length, problems.Count);
         foreach (var name in names)
         {

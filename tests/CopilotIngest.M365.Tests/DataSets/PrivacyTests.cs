@@ -48,7 +48,7 @@ public sealed class PrivacyTests
         await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 10 }, Ct);
         var settings = M365Harness.SettingsFor(graph);
         settings[M365Settings.PrivacyModeSetting] = "pseudonymize";
-        settings[M365Settings.PrivacyKey] = "key-1";
+        settings[M365Settings.PrivacyKey] = "first-privacy-key-0001";
         await using var first = M365Harness.Create(settings);
         await first.DataSet(DataSetNames.Users).RunAsync(Ct);
         await using var second = M365Harness.Create(settings);
