@@ -60,6 +60,17 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_InvalidSetting_StopsBeforeSetupChangesAnything()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?> { ["PRIVACY_MODE"] = "pseudonymize" }, _directory, "demo", "--seats", "100", "--m365-users", "50");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("PRIVACY_KEY", result.Error, StringComparison.Ordinal);
+        await using var port = await LocalPortLauncher.StartAsync(Path.Combine(_directory, ".copilot-ingest"), 0, TimeProvider.System, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(await port.ListBlueprintsAsync(TestContext.Current.CancellationToken), b => !b.StartsWith('_'));
+    }
+
+    [Fact]
     public async Task Run_AgainstLocalPortStartedAlone_WritesSeatsSnapshot()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

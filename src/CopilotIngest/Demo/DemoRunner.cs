@@ -56,6 +56,12 @@ internal static class DemoRunner
         await context.Out.WriteLineAsync(
             $"Demo: simulated GitHub enterprise '{github.Population.Enterprise}' ({options.Seats:N0} seats) and Microsoft 365 tenant ({options.M365Users:N0} Copilot users) → {target}");
 
+        // Check every setting the run will need before setup changes anything.
+        using (var validated = await WorkerHost.StartAsync(settings, WorkerFeatures.All, context, cancellationToken))
+        {
+            await validated.StopAsync(cancellationToken);
+        }
+
         var setupExit = await SetupCommand.ExecuteAsync(settings, context, ProductFiles.BlueprintsDirectory(context.WorkingDirectory), dryRun: false, cancellationToken);
         if (setupExit != ExitCodes.Success)
         {

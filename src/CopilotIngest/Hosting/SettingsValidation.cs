@@ -29,7 +29,7 @@ internal static class SettingsValidation
         }
     }
 
-    // Options validators may join several problems into one failure string; show them one per line.
+    // Each failure is one problem; a multi-line failure is shown one line per bullet.
     private static IEnumerable<string> Split(string failure) =>
-        failure.Split(["; ", "\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        failure.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
