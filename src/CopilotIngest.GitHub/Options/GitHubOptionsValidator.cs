@@ -8,7 +8,7 @@ namespace CopilotIngest.GitHub.Options;
 internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
 {
     internal const string OrgPermissionHint = "a classic PAT with manage_billing:copilot or read:org, owned by an organization owner";
-    internal const string OrgMetricsPermissionHint = "a classic PAT with read:org (or manage_billing:copilot), owned by an organization owner or a member with the 'View organization Copilot metrics' role, and the organization's 'Copilot usage metrics' policy enabled";
+    internal const string OrgMetricsPermissionHint = "a classic PAT with read:org, owned by an organization owner or a member with the 'View organization Copilot metrics' role, and the organization's 'Copilot usage metrics' policy enabled";
     internal const string EnterpriseMetricsPermissionHint = "a classic PAT with manage_billing:copilot or read:enterprise, owned by an enterprise owner or billing manager, and the enterprise's 'Copilot usage metrics' policy set to 'Enabled everywhere'";
     internal const string EnterprisePermissionHint = "a classic PAT with manage_billing:copilot or read:enterprise, owned by an enterprise owner or billing manager";
 

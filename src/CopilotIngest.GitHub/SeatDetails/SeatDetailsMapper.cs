@@ -58,9 +58,10 @@ public static class SeatDetailsMapper
             properties["pending_cancellation_date"] = pending.ToString("yyyy-MM-dd'T00:00:00Z'", CultureInfo.InvariantCulture);
         }
 
-        if (holder.PlanType is { } plan)
+        // A plan GitHub adds later is left out rather than sent against the blueprint's allowed values.
+        if (holder.PlanType is "business" or "enterprise" or "unknown")
         {
-            properties["plan_type"] = plan;
+            properties["plan_type"] = holder.PlanType;
         }
 
         if (!pseudonymizer.IsActive && holder.Id is { } id)

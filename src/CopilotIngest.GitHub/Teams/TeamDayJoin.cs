@@ -34,13 +34,15 @@ public sealed class TeamDayJoin(DateOnly day)
             return;
         }
 
-        if (!_teams.TryGetValue(slug, out var team))
+        // An enterprise lists teams of several organizations, whose slugs may repeat: the team id tells them apart.
+        var key = row.TeamId is { } teamId ? teamId.ToString(System.Globalization.CultureInfo.InvariantCulture) : slug;
+        if (!_teams.TryGetValue(key, out var team))
         {
             team = new TeamDayTotals(row.TeamId, slug);
-            _teams[slug] = team;
+            _teams[key] = team;
         }
 
-        if (!_members.Add((slug, user)))
+        if (!_members.Add((key, user)))
         {
             return;
         }

@@ -16,6 +16,16 @@ public static class TeamUsageMapper
         return PortIdentifier.Compose(scope.PortKey, teamSlug, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The team part of the identifier: the slug, plus the team id in an enterprise, where slugs of different organizations can repeat.</summary>
+    public static string TeamKey(SeatScope scope, TeamDayTotals team)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(team);
+        return scope.Type == SeatScopeType.Enterprise && team.TeamId is { } id
+            ? $"{team.Slug}-{id.ToString(CultureInfo.InvariantCulture)}"
+            : team.Slug;
+    }
+
     /// <summary>The day of an identifier this mapper made for <paramref name="scope"/>, or null.</summary>
     public static DateOnly? DayOf(SeatScope scope, string identifier)
     {
@@ -58,6 +68,6 @@ public static class TeamUsageMapper
             properties["team_id"] = id;
         }
 
-        return new PortEntity(Blueprint, Identifier(scope, team.Slug, day), $"{scope.Slug} team {team.Slug} Copilot usage {date}", properties);
+        return new PortEntity(Blueprint, Identifier(scope, TeamKey(scope, team), day), $"{scope.Slug} team {team.Slug} Copilot usage {date}", properties);
     }
 }

@@ -314,7 +314,9 @@ public sealed class GitHubClientSimulatedTests
         Assert.Null(ex.StatusCode);
         Assert.Contains("Could not read /orgs/octo-web/copilot/billing/seats", ex.Message, StringComparison.Ordinal);
         Assert.Contains("GITHUB_API_URL", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(4, github.Requests.Count);
+
+        // Four attempts (three retries); the socket handler may itself resend once on a pooled connection closed unanswered.
+        Assert.InRange(github.Requests.Count, 4, 8);
     }
 
     [Fact]

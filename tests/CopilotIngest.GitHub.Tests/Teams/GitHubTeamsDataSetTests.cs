@@ -83,7 +83,14 @@ public sealed class GitHubTeamsDataSetTests
         }
 
         Assert.Equal(3 * members.Count, port.Entities(Blueprint).Count(e => e.Identifier.StartsWith("octo-web@", StringComparison.Ordinal)));
-        Assert.Contains(port.Entities(Blueprint), e => e.Identifier == "enterprise:octo-ent@copilot-champions@2026-11-23");
+        // In the enterprise the team id is part of the identifier: slugs of different organizations can repeat.
+        var champions = population.EnterpriseTeam;
+        Assert.Contains(port.Entities(Blueprint), e => e.Identifier == $"enterprise:octo-ent@{champions.Slug}-{champions.Id}@2026-11-23");
+        var webTeamsInEnterprise = port.Entities(Blueprint)
+            .Where(e => e.Identifier.StartsWith("enterprise:octo-ent@", StringComparison.Ordinal) && e.Identifier.EndsWith("@2026-11-23", StringComparison.Ordinal))
+            .Select(e => e.Identifier)
+            .ToList();
+        Assert.Equal(webTeamsInEnterprise.Count, webTeamsInEnterprise.Distinct(StringComparer.Ordinal).Count());
         var blueprint = BlueprintFile.Load(Blueprint);
         blueprint.AssertWellFormed(Blueprint);
         Assert.All(port.Entities(Blueprint), blueprint.AssertAccepts);
