@@ -64,11 +64,7 @@ public abstract partial class SnapshotDataSet(
             }
         }
 
-        string? error = null;
-        if (scopes.Count > 0 && run.FailedScopes == scopes.Count)
-        {
-            error = scopes.Count == 1 ? run.Failures[0].Message : $"All {scopes.Count} GitHub scopes failed; first: {run.Failures[0].Message}";
-        }
+        var error = run.AllScopesFailedError(scopes.Count);
 
         return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, deleted, [.. run.Failures, .. report.Failures], error, run.Notes);
     }

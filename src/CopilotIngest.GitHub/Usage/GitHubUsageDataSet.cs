@@ -48,11 +48,7 @@ public sealed partial class GitHubUsageDataSet(
             return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {UsageEntityMapper.Blueprint} entities failed: {ex.Message}", run.Notes);
         }
 
-        string? error = null;
-        if (scopes.Count > 0 && run.FailedScopes == scopes.Count)
-        {
-            error = scopes.Count == 1 ? run.Failures[0].Message : $"All {scopes.Count} GitHub scopes failed; first: {run.Failures[0].Message}";
-        }
+        var error = run.AllScopesFailedError(scopes.Count);
 
         return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, 0, [.. run.Failures, .. report.Failures], error, run.Notes);
     }

@@ -27,6 +27,12 @@ internal sealed class RunState
         }
     }
 
+    /// <summary>The data set's error when every one of <paramref name="scopeCount"/> scopes failed, else null.</summary>
+    public string? AllScopesFailedError(int scopeCount) =>
+        scopeCount == 0 || FailedScopes < scopeCount ? null
+        : scopeCount == 1 ? Failures[0].Message
+        : $"All {scopeCount} GitHub scopes failed; first: {Failures[0].Message}";
+
     public void FailScope(string identifier, string message, ApiException? cause = null)
     {
         FailedScopes++;
