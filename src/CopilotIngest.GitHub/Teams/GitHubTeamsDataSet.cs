@@ -33,24 +33,11 @@ public sealed partial class GitHubTeamsDataSet(
 
     public string Name => DataSetName;
 
-    public async Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
+    public Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
     {
         var scopes = GitHubSeatsDataSet.Scopes(options.Value);
         var run = new RunState();
-        UpsertReport report;
-        try
-        {
-            report = await sink.UpsertAsync(TeamUsageMapper.Blueprint, BuildEntitiesAsync(scopes, run, cancellationToken), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogSinkFailed(ex.Message);
-            return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {TeamUsageMapper.Blueprint} entities failed: {ex.Message}", run.Notes);
-        }
-
-        var error = run.AllScopesFailedError(scopes.Count);
-
-        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, 0, [.. run.Failures, .. report.Failures], error, run.Notes);
+        return TimeSeriesWrite.RunAsync(Name, TeamUsageMapper.Blueprint, sink, scopes, run, BuildEntitiesAsync(scopes, run, cancellationToken), LogSinkFailed, cancellationToken);
     }
 
     private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed class DayTotalsPick(DateOnly day)
 {
     public DateOnly Day { get; } = day;
 
-    public UsageDayTotals? Result { get; private set; }
+    public UsageDayTotals? Totals { get; private set; }
 
     public int Duplicates { get; private set; }
 
@@ -45,9 +45,9 @@ public sealed class DayTotalsPick(DateOnly day)
             return;
         }
 
-        if (Result is null)
+        if (Totals is null)
         {
-            Result = totals with { Day = day, DayTotals = null };
+            Totals = totals with { Day = day, DayTotals = null };
             return;
         }
 

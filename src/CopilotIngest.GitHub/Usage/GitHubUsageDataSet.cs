@@ -33,24 +33,11 @@ public sealed partial class GitHubUsageDataSet(
 
     public string Name => DataSetName;
 
-    public async Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
+    public Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
     {
         var scopes = GitHubSeatsDataSet.Scopes(options.Value);
         var run = new RunState();
-        UpsertReport report;
-        try
-        {
-            report = await sink.UpsertAsync(UsageEntityMapper.Blueprint, BuildEntitiesAsync(scopes, run, cancellationToken), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogSinkFailed(ex.Message);
-            return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {UsageEntityMapper.Blueprint} entities failed: {ex.Message}", run.Notes);
-        }
-
-        var error = run.AllScopesFailedError(scopes.Count);
-
-        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, 0, [.. run.Failures, .. report.Failures], error, run.Notes);
+        return TimeSeriesWrite.RunAsync(Name, UsageEntityMapper.Blueprint, sink, scopes, run, BuildEntitiesAsync(scopes, run, cancellationToken), LogSinkFailed, cancellationToken);
     }
 
     private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -150,13 +137,13 @@ public sealed partial class GitHubUsageDataSet(
             run.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: the report for {day:yyyy-MM-dd} holds {pick.Duplicates + 1} records for the day; the first was used"));
         }
 
-        if (pick.Result is null)
+        if (pick.Totals is null)
         {
             noData.Add(day);
             return null;
         }
 
-        return UsageEntityMapper.Map(scope, pick.Result);
+        return UsageEntityMapper.Map(scope, pick.Totals);
     }
 
     [LoggerMessage(EventId = 150, Level = LogLevel.Information, Message = "Usage of {Scope}: Port holds {Present} day(s) of {First:yyyy-MM-dd}..{Newest:yyyy-MM-dd}, fetching {Missing}")]

@@ -141,8 +141,8 @@ public sealed class UsageEntityMapperTests
         });
         pick.Add(new UsageDayTotals { DailyActiveUsers = 3 });
 
-        Assert.Equal(2, pick.Result!.DailyActiveUsers);
-        Assert.Null(pick.Result.DayTotals);
+        Assert.Equal(2, pick.Totals!.DailyActiveUsers);
+        Assert.Null(pick.Totals.DayTotals);
         Assert.Equal((1, 1), (pick.OtherDays, pick.Duplicates));
     }
 
@@ -153,7 +153,7 @@ public sealed class UsageEntityMapperTests
 
         pick.Add(new UsageDayTotals { DailyActiveUsers = 4 });
 
-        Assert.Equal(new DateOnly(2026, 5, 7), pick.Result!.Day);
+        Assert.Equal(new DateOnly(2026, 5, 7), pick.Totals!.Day);
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using CopilotIngest.Core.Entities;
+using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Client;
+
+namespace CopilotIngest.GitHub.Usage;
+
+/// <summary>
+/// Writes a GitHub time-series data set's stream of day entities and turns the outcome into its result: a sink failure
+/// fails the data set with what was read so far; every scope failing makes the data set's error. Time series never delete.
+/// </summary>
+internal static class TimeSeriesWrite
+{
+    public static async Task<DataSetResult> RunAsync(
+        string name,
+        string blueprint,
+        IEntitySink sink,
+        IReadOnlyList<SeatScope> scopes,
+        RunState run,
+        IAsyncEnumerable<PortEntity> entities,
+        Action<string> logSinkFailed,
+        CancellationToken cancellationToken)
+    {
+        UpsertReport report;
+        try
+        {
+            report = await sink.UpsertAsync(blueprint, entities, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logSinkFailed(ex.Message);
+            return new DataSetResult(name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {blueprint} entities failed: {ex.Message}", run.Notes);
+        }
+
+        return new DataSetResult(
+            name, run.Fetched, report.Upserted, report.Unchanged, 0, [.. run.Failures, .. report.Failures], run.AllScopesFailedError(scopes.Count), run.Notes);
+    }
+}
