@@ -1,18 +1,18 @@
 namespace CopilotIngest.Testing;
 
-/// <summary>Finds the vendors' example payloads in <c>../shared/reference</c> beside the repository root.</summary>
+/// <summary>Finds the vendors' example payloads in <c>tests/fixtures/vendor</c> of this repository.</summary>
 public static class ReferenceFiles
 {
     private static readonly Lazy<string> s_root = new(FindRepositoryRoot);
 
     public static string RepositoryRoot => s_root.Value;
 
-    public static string SharedReference => System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryRoot, "..", "shared", "reference"));
+    public static string VendorFixtures => System.IO.Path.Combine(RepositoryRoot, "tests", "fixtures", "vendor");
 
     /// <summary>Full path of a reference file, e.g. <c>Path("github/seats.example.json")</c>.</summary>
     public static string Path(string relative)
     {
-        var full = System.IO.Path.Combine(SharedReference, relative);
+        var full = System.IO.Path.Combine(VendorFixtures, relative);
         if (!File.Exists(full))
         {
             throw new FileNotFoundException($"Reference file not found: {full}");

@@ -3,7 +3,7 @@ using CopilotIngest.Testing;
 
 namespace CopilotIngest.M365.Tests.Reports;
 
-/// <summary>Microsoft's published examples (../shared/reference/graph) read to their documented values.</summary>
+/// <summary>Microsoft's published examples (tests/fixtures/vendor/graph) read to their documented values.</summary>
 public sealed class OfficialExamplesTests
 {
     private static DateOnly D(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
