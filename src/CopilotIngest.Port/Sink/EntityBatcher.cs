@@ -5,7 +5,8 @@ namespace CopilotIngest.Port.Sink;
 
 /// <summary>
 /// Groups a stream of entities into bulk batches of at most 20 entities and 1 MiB of request body. Entities Port
-/// could never take (other blueprint, invalid identifier, larger than a request) are reported and left out.
+/// could never take (other blueprint, invalid identifier, larger than a request) are reported and left out. With
+/// <c>withHash</c>, each entity carries its <see cref="ContentHash"/>.
 /// </summary>
 internal static class EntityBatcher
 {
@@ -13,6 +14,7 @@ internal static class EntityBatcher
         string blueprint,
         IAsyncEnumerable<PortEntity> entities,
         UpsertTally tally,
+        bool withHash,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var batch = new List<SerializedEntity>(PortClient.MaxBulkEntities);
@@ -26,6 +28,13 @@ internal static class EntityBatcher
             }
 
             var json = PortClient.SerializeEntity(entity);
+            string? hash = null;
+            if (withHash)
+            {
+                hash = ContentHash.Of(json);
+                json = ContentHash.Serialize(entity, hash);
+            }
+
             if (PortClient.BulkBodySize(json.Length, 1) > PortClient.MaxRequestBytes)
             {
                 tally.Fail(entity.Identifier, $"Entity {entity.Identifier} is {json.Length:N0} bytes as JSON; Port takes at most {PortClient.MaxRequestBytes:N0} bytes a request. Make its properties smaller.");
@@ -39,7 +48,7 @@ internal static class EntityBatcher
                 batchBytes = 0;
             }
 
-            batch.Add(new SerializedEntity(entity, json));
+            batch.Add(new SerializedEntity(entity, json, hash));
             batchBytes += json.Length;
         }
 
