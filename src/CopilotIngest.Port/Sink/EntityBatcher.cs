@@ -1,12 +1,14 @@
 using System.Runtime.CompilerServices;
 using CopilotIngest.Core.Entities;
+using CopilotIngest.Core.Sinks;
 
 namespace CopilotIngest.Port.Sink;
 
 /// <summary>
 /// Groups a stream of entities into bulk batches of at most 20 entities and 1 MiB of request body. Entities Port
 /// could never take (other blueprint, invalid identifier, larger than a request) are reported and left out. With
-/// <c>withHash</c>, each entity carries its <see cref="ContentHash"/>.
+/// <c>held</c> (a blueprint that keeps content hashes), each entity carries its <see cref="ContentHash"/>, and those
+/// whose hash Port already holds are counted unchanged and left out, so only changed entities fill batches.
 /// </summary>
 internal static class EntityBatcher
 {
@@ -14,7 +16,7 @@ internal static class EntityBatcher
         string blueprint,
         IAsyncEnumerable<PortEntity> entities,
         UpsertTally tally,
-        bool withHash,
+        HeldEntities? held,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var batch = new List<SerializedEntity>(PortClient.MaxBulkEntities);
@@ -29,9 +31,15 @@ internal static class EntityBatcher
 
             var json = PortClient.SerializeEntity(entity);
             string? hash = null;
-            if (withHash)
+            if (held is not null)
             {
                 hash = ContentHash.Of(json);
+                if (string.Equals(held.ContentHash(entity.Identifier), hash, StringComparison.Ordinal))
+                {
+                    tally.AddUnchanged(1);
+                    continue;
+                }
+
                 json = ContentHash.Serialize(entity, hash);
             }
 

@@ -32,7 +32,10 @@ public sealed partial class PortEntitySink(PortClient client, PortEntityStore st
         HeldEntities? held;
         try
         {
-            held = await store.ListHeldAsync(blueprint, cancellationToken);
+            // A blueprint set up by an older version keeps no hash: each batch is then compared on its own instead.
+            held = await store.KeepsContentHashAsync(blueprint, cancellationToken)
+                ? await store.ListHeldAsync(blueprint, hashesKept: true, cancellationToken)
+                : null;
         }
         catch (ApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
@@ -56,7 +59,7 @@ public sealed partial class PortEntitySink(PortClient client, PortEntityStore st
         var withHash = held is { HashesKept: true };
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(
-            EntityBatcher.BatchAsync(blueprint, entities, tally, withHash, cancellationToken),
+            EntityBatcher.BatchAsync(blueprint, entities, tally, withHash ? held : null, cancellationToken),
             parallel,
             async (batch, token) => await WriteBatchAsync(blueprint, batch, withHash ? held : null, tally, token));
         var report = tally.ToReport();
@@ -77,7 +80,7 @@ public sealed partial class PortEntitySink(PortClient client, PortEntityStore st
     private static async Task<UpsertReport> FailEveryEntityAsync(string blueprint, IAsyncEnumerable<PortEntity> entities, string message, CancellationToken cancellationToken)
     {
         var tally = new UpsertTally();
-        await foreach (var batch in EntityBatcher.BatchAsync(blueprint, entities, tally, withHash: false, cancellationToken))
+        await foreach (var batch in EntityBatcher.BatchAsync(blueprint, entities, tally, held: null, cancellationToken))
         {
             tally.FailAll(batch, message);
         }
@@ -90,8 +93,8 @@ public sealed partial class PortEntitySink(PortClient client, PortEntityStore st
         IReadOnlyList<SerializedEntity> changed;
         if (held is not null)
         {
-            changed = [.. batch.Where(e => !string.Equals(held.ContentHash(e.Identifier), e.Hash, StringComparison.Ordinal))];
-            tally.AddUnchanged(batch.Count - changed.Count);
+            // The batcher already left out the entities whose hash Port holds.
+            changed = batch;
         }
         else
         {

@@ -26,12 +26,22 @@ public sealed class PortEntityStore(PortClient client) : IEntityStore
     /// One <c>GET</c> of the blueprint (does it keep <see cref="HeldEntities.ContentHashProperty"/>?), then every entity's
     /// identifier and hash, 1,000 a page: about 1 request per 1,000 entities, once per blueprint and run.
     /// </summary>
-    public async Task<HeldEntities> ListHeldAsync(string blueprint, CancellationToken cancellationToken)
+    public async Task<HeldEntities> ListHeldAsync(string blueprint, CancellationToken cancellationToken) =>
+        await ListHeldAsync(blueprint, await KeepsContentHashAsync(blueprint, cancellationToken), cancellationToken);
+
+    /// <summary>Whether the blueprint has <see cref="HeldEntities.ContentHashProperty"/>; an <see cref="ApiException"/> (404) naming <c>setup</c> when it does not exist.</summary>
+    public async Task<bool> KeepsContentHashAsync(string blueprint, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(blueprint);
         var definition = await client.GetBlueprintAsync(blueprint, cancellationToken)
             ?? throw new ApiException(PortErrors.Service, HttpStatusCode.NotFound, $"Blueprint {blueprint} does not exist in Port: run `copilot-ingest setup` first.");
-        var hashesKept = definition["schema"]?["properties"]?[HeldEntities.ContentHashProperty] is JsonObject;
+        return definition["schema"]?["properties"]?[HeldEntities.ContentHashProperty] is JsonObject;
+    }
+
+    /// <summary>Lists the blueprint's entities, with their hashes when <paramref name="hashesKept"/>.</summary>
+    public async Task<HeldEntities> ListHeldAsync(string blueprint, bool hashesKept, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(blueprint);
         IReadOnlyList<string> include = hashesKept ? ["$identifier", HeldEntities.ContentHashProperty] : ["$identifier"];
         var entities = new List<HeldEntity>();
         await foreach (var entity in SearchAllAsync(blueprint, Query(null), include, cancellationToken))
