@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using CopilotIngest.Commands;
 using CopilotIngest.Hosting;
 using CopilotIngest.Simulation.GitHub;
@@ -8,13 +10,19 @@ namespace CopilotIngest.Demo;
 /// <summary>Starts the simulated services and the local Port, then runs setup and ingestion exactly as production does.</summary>
 internal static class DemoRunner
 {
+    /// <summary>The simulated GitHub App's id.</summary>
+    public const long DemoAppId = 424242;
+
     public static async Task<int> RunAsync(CliContext context, DemoOptions options, string? summaryJson, CancellationToken cancellationToken)
     {
         // The demo reads the environment (LOG_LEVEL, PRIVACY_MODE, …) but no .env file: it needs no configuration.
         var baseSettings = IngestionWorkflow.LoadEnvironmentSettings(context);
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(baseSettings, options.DataDirectory, unsetMeansLocal: true, context.TimeProvider, cancellationToken);
+        // The demo authenticates as a GitHub App: a key made for this run only, its public half registered in the simulation.
+        using var appKey = RSA.Create(2048);
+        var app = new SimulatedGitHubApp(DemoAppId, appKey.ExportSubjectPublicKeyInfoPem());
         await using var github = await SimulatedGitHub.StartAsync(
-            new SimulatedGitHubOptions { Seats = options.Seats, Seed = options.Seed, TimeProvider = context.TimeProvider },
+            new SimulatedGitHubOptions { Seats = options.Seats, Seed = options.Seed, TimeProvider = context.TimeProvider, App = app },
             cancellationToken);
 
         await using var graph = await SimulatedGraph.StartAsync(
@@ -30,6 +38,12 @@ internal static class DemoRunner
             ["M365_AUTH"] = null,
             ["M365_TENANT_NAME"] = null,
             ["GITHUB_API_URL"] = github.BaseAddress.ToString().TrimEnd('/'),
+            ["GITHUB_APP_ID"] = app.AppId.ToString(CultureInfo.InvariantCulture),
+            ["GITHUB_APP_PRIVATE_KEY"] = appKey.ExportPkcs8PrivateKeyPem(),
+            ["GITHUB_APP_PRIVATE_KEY_FILE"] = null,
+            ["GITHUB_APP_INSTALLATION_ID"] = null,
+
+            // Only for the enterprise seat listing, which GitHub documents for classic PATs only.
             ["GITHUB_TOKEN"] = github.Token,
             ["GITHUB_TOKEN_FILE"] = null,
             ["GITHUB_ORGS"] = string.Join(',', github.Population.Organizations.Select(o => o.Login)),
@@ -55,6 +69,9 @@ internal static class DemoRunner
         var target = embedded.Server is null ? $"the Port at {baseSettings.Configuration["PORT_BASE_URL"]}" : $"the local Port at {embedded.Server.BaseAddress}";
         await context.Out.WriteLineAsync(
             $"Demo: simulated GitHub enterprise '{github.Population.Enterprise}' ({options.Seats:N0} seats) and Microsoft 365 tenant ({options.M365Users:N0} Copilot users) → {target}");
+
+        await context.Out.WriteLineAsync(
+            $"GitHub: authenticated as GitHub App {app.AppId} (installation tokens for each organization and the enterprise); GITHUB_TOKEN only for the enterprise seat listing, which GitHub documents for classic PATs only.");
 
         // Check every setting the run will need before setup changes anything.
         using (var validated = await WorkerHost.StartAsync(settings, WorkerFeatures.All, context, cancellationToken))
