@@ -86,6 +86,7 @@ internal static class DemoRunner
         }
 
         var exitCode = await IngestionWorkflow.RunAsync(settings, context, summaryJson, cancellationToken);
+        await PrintCredentialsUsedAsync(context, github);
         if (embedded.Server is not null)
         {
             await DataLocation.PrintAsync(context, embedded.Server, cancellationToken);
@@ -96,6 +97,18 @@ internal static class DemoRunner
         }
 
         return exitCode;
+    }
+
+    /// <summary>Which credential served which GitHub requests, from what the simulated GitHub saw (no secret is kept there).</summary>
+    private static async Task PrintCredentialsUsedAsync(CliContext context, SimulatedGitHub github)
+    {
+        var requests = github.Requests;
+        var minted = github.InstallationTokensMinted.Values.Sum();
+        var byInstallation = requests.Count(r => r.Credential == SimulatedCredential.InstallationToken);
+        var byPat = requests.Where(r => r.Credential == SimulatedCredential.PersonalToken).ToList();
+        var patPaths = byPat.Select(r => r.PathAndQuery.Split('?')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"GitHub App: {minted} installation token(s) minted for {github.InstallationTokensMinted.Count} installation(s), {byInstallation} API requests authenticated with them; GITHUB_TOKEN served {byPat.Count} request(s): {string.Join(", ", patPaths)}."));
     }
 
     private static async Task ServeAsync(CliContext context, EmbeddedPort embedded, CancellationToken cancellationToken)
