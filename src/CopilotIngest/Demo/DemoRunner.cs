@@ -62,7 +62,7 @@ internal static class DemoRunner
             await validated.StopAsync(cancellationToken);
         }
 
-        var setupExit = await SetupCommand.ExecuteAsync(settings, context, ProductFiles.BlueprintsDirectory(context.WorkingDirectory), dryRun: false, cancellationToken);
+        var setupExit = await SetupCommand.ExecuteAsync(settings, context, SetupCommand.ProductFolders(context), dryRun: false, cancellationToken);
         if (setupExit != ExitCodes.Success)
         {
             return setupExit;
