@@ -84,7 +84,8 @@ internal static class DemoRunner
     private static async Task ServeAsync(CliContext context, EmbeddedPort embedded, CancellationToken cancellationToken)
     {
         var server = embedded.Server!;
-        await context.Out.WriteLineAsync($"The local Port stays up at {server.BaseAddress} (PORT_CLIENT_ID={server.ClientId}, secret in {LocalPortCredentials.FileName}). Ctrl+C stops it.");
+        await context.Out.WriteLineAsync($"The local Port stays up at {server.BaseAddress} (PORT_CLIENT_ID={server.ClientId}, secret in {LocalPortCredentials.FileName}).");
+        await context.Out.WriteLineAsync($"Dashboard: {server.DashboardAddress(DashboardCommand.DefaultPage)} (open it in a browser; reload to recompute). Ctrl+C stops it.");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
