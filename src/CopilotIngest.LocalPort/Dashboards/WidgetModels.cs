@@ -245,7 +245,7 @@ internal sealed class WidgetModels(DashboardSource source)
         model["kind"] = "table";
         var blueprint = Str(widget, "blueprint") ?? DatasetBlueprint(widget) ?? throw new InvalidDataException("The widget names no blueprint.");
         var config = widget["blueprintConfig"]?[blueprint] as JsonObject;
-        var (matched, data) = await SelectAsync(widget, model, blueprint, cancellationToken, config?["filterSettings"]?["filterBy"]);
+        var (matched, _) = await SelectAsync(widget, model, blueprint, cancellationToken, config?["filterSettings"]?["filterBy"]);
         var columns = Columns(config, matched);
         IEnumerable<JsonObject> rows = matched;
         IOrderedEnumerable<JsonObject>? ordered = null;
@@ -263,7 +263,6 @@ internal sealed class WidgetModels(DashboardSource source)
         model["columns"] = new JsonArray([.. columns.Select(c => (JsonNode?)c)]);
         model["rows"] = new JsonArray([.. rows.Take(MaxTableRows).Select(e => (JsonNode?)new JsonArray([.. columns.Select(c => WidgetValues.Get(e, c)?.DeepClone())]))]);
         model["total"] = matched.Count;
-        _ = data;
     }
 
     private static List<string> Columns(JsonObject? config, IReadOnlyList<JsonObject> matched)
