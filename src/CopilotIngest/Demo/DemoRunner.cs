@@ -79,7 +79,7 @@ internal static class DemoRunner
             await validated.StopAsync(cancellationToken);
         }
 
-        var setupExit = await SetupCommand.ExecuteAsync(settings, context, ProductFiles.BlueprintsDirectory(context.WorkingDirectory), dryRun: false, cancellationToken);
+        var setupExit = await SetupCommand.ExecuteAsync(settings, context, SetupCommand.ProductFolders(context), dryRun: false, cancellationToken);
         if (setupExit != ExitCodes.Success)
         {
             return setupExit;
@@ -114,7 +114,8 @@ internal static class DemoRunner
     private static async Task ServeAsync(CliContext context, EmbeddedPort embedded, CancellationToken cancellationToken)
     {
         var server = embedded.Server!;
-        await context.Out.WriteLineAsync($"The local Port stays up at {server.BaseAddress} (PORT_CLIENT_ID={server.ClientId}, secret in {LocalPortCredentials.FileName}). Ctrl+C stops it.");
+        await context.Out.WriteLineAsync($"The local Port stays up at {server.BaseAddress} (PORT_CLIENT_ID={server.ClientId}, secret in {LocalPortCredentials.FileName}).");
+        await context.Out.WriteLineAsync($"Dashboard: {server.DashboardAddress(DashboardCommand.DefaultPage)} (open it in a browser; reload to recompute). Ctrl+C stops it.");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
