@@ -1,5 +1,6 @@
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Reports;
@@ -71,6 +72,7 @@ public static class GitHubServiceCollectionExtensions
             .RemoveAllLoggers();
         downloads.AddStandardResilienceHandler().Configure(ReportDownloadResilience.Configure);
         services.TryAddTransient<UsageReportReader>();
+        services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);
 
         services.AddTransient<IDataSet, GitHubSeatsDataSet>();

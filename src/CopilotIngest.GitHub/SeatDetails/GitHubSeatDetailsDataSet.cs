@@ -18,10 +18,11 @@ public sealed class GitHubSeatDetailsDataSet(
     GitHubClient client,
     IEntitySink sink,
     SnapshotReconciler reconciler,
+    IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
     TimeProvider timeProvider,
     IOptions<GitHubOptions> options,
-    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, reconciler, options, logger)
+    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, reconciler, migration, options, logger)
 {
     public const string DataSetName = "github_seat_details";
 

@@ -20,6 +20,7 @@ namespace CopilotIngest.GitHub.Snapshots;
 public abstract partial class SnapshotDataSet(
     IEntitySink sink,
     SnapshotReconciler reconciler,
+    IdentifierMigration migration,
     IOptions<GitHubOptions> options,
     ILogger logger) : IDataSet
 {
@@ -46,7 +47,14 @@ public abstract partial class SnapshotDataSet(
             return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {Blueprint} entities failed: {ex.Message}; nothing was deleted.", run.Notes);
         }
 
-        var deleted = 0;
+        // Entities an earlier version wrote in another case go first, so reconciliation never counts them as stale.
+        var migrated = await migration.RunAsync(Blueprint, GitHubIdentity.CurrentIdentifier, null, cancellationToken);
+        if (migrated.Note is { } migrationNote)
+        {
+            run.Notes.Add(migrationNote);
+        }
+
+        var deleted = migrated.Deleted;
         foreach (var scope in complete)
         {
             try

@@ -23,9 +23,10 @@ public sealed class GitHubUsersDataSet(
     UsageReportReader reports,
     IEntitySink sink,
     SnapshotReconciler reconciler,
+    IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
     IOptions<GitHubOptions> options,
-    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, reconciler, options, logger)
+    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, reconciler, migration, options, logger)
 {
     public const string DataSetName = "github_users";
 

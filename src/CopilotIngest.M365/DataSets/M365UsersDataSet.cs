@@ -23,6 +23,7 @@ internal sealed class M365UsersDataSet(
     IEntitySink sink,
     IEntityStore store,
     UserReconciler reconciler,
+    IdentifierMigration migration,
     IOptions<M365Options> options,
     M365RunGuard guard) : IDataSet
 {
@@ -42,7 +43,7 @@ internal sealed class M365UsersDataSet(
         var state = new ReportReadState();
         var tally = new UserTally();
         var portUsers = settings.RelatePortUsers ? await PortUsersAsync(cancellationToken) : null;
-        var report = await sink.UpsertAsync(M365Blueprints.User, MapAsync(tenant.Name, state, tally, portUsers, cancellationToken), cancellationToken);
+        var report = await sink.UpsertAsync(M365Blueprints.User, MapAsync(tenant.Key, state, tally, portUsers, cancellationToken), cancellationToken);
 
         var notes = new List<string>();
         if (tally.WithoutPortUser > 0)
@@ -64,11 +65,18 @@ internal sealed class M365UsersDataSet(
             notes.Add(malformed);
         }
 
-        var deleted = 0;
+        // Users an earlier version wrote without the tenant suffix go first (only those written again under it).
+        var migrated = await migration.RunAsync(M365Blueprints.User, id => UserIdentity.CurrentIdentifier(id, tenant.Key), tally.Seen, cancellationToken);
+        if (migrated.Note is { } migrationNote)
+        {
+            notes.Add(migrationNote);
+        }
+
+        var deleted = migrated.Deleted;
         if (state.Complete && report.Failures.Count == 0)
         {
-            var outcome = await reconciler.ReconcileAsync(tally.Seen, namedComplete: tally.Concealed == 0 && tally.SkippedConcealed == 0, cancellationToken);
-            deleted = outcome.Deleted;
+            var outcome = await reconciler.ReconcileAsync(tally.Seen, namedComplete: tally.Concealed == 0 && tally.SkippedConcealed == 0, UserIdentity.ScopeSuffix(tenant.Key), cancellationToken);
+            deleted += outcome.Deleted;
             notes.AddRange(outcome.Notes);
         }
         else
@@ -116,7 +124,7 @@ internal sealed class M365UsersDataSet(
             }
 
             tally.Fetched++;
-            var identity = UserIdentity.Resolve(record.UserPrincipalName, record.DisplayName, record.ReportRefreshDate, pseudonymizer);
+            var identity = UserIdentity.Resolve(record.UserPrincipalName, record.DisplayName, record.ReportRefreshDate, tenant, pseudonymizer);
             if (identity.Kind == UserIdentityKind.Concealed)
             {
                 if (!settings.IncludeConcealedUsers)

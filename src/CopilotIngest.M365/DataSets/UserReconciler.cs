@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace CopilotIngest.M365.DataSets;
 
 /// <summary>
-/// Deletes <c>m365_copilot_user</c> entities that a complete fetch no longer returned (the licence was removed).
+/// Deletes <c>m365_copilot_user</c> entities of one tenant (identifiers ending with its
+/// <see cref="UserIdentity.ScopeSuffix"/>) that a complete fetch no longer returned (the licence was removed).
 /// Named users are deleted only when the report named every user and the deletions stay within
 /// <c>M365_DELETE_THRESHOLD</c> of the users Port holds; concealed entries belong to one report date and are replaced
 /// by the next complete report.
@@ -18,13 +19,20 @@ internal sealed partial class UserReconciler(IEntityStore store, IOptions<M365Op
 
     /// <param name="seen">Identifiers the run wrote.</param>
     /// <param name="namedComplete">True when the report named every user, so missing named users really left.</param>
-    public async Task<ReconcileOutcome> ReconcileAsync(IReadOnlySet<string> seen, bool namedComplete, CancellationToken cancellationToken)
+    /// <param name="scopeSuffix">The tenant's identifier suffix: users of other tenants (and of no tenant) are left alone.</param>
+    public async Task<ReconcileOutcome> ReconcileAsync(IReadOnlySet<string> seen, bool namedComplete, string scopeSuffix, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(scopeSuffix);
         var staleNamed = new List<string>();
         var staleConcealed = new List<string>();
         var existingNamed = 0;
         await foreach (var identifier in store.ListIdentifiersAsync(M365Blueprints.User, null, cancellationToken))
         {
+            if (!identifier.EndsWith(scopeSuffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var concealed = UserIdentity.IsConcealedIdentifier(identifier);
             if (!concealed)
             {
