@@ -49,13 +49,28 @@ internal sealed record UserIdentity(string Identifier, string Title, UserIdentit
             && DateOnly.TryParseExact(rest.Slice(ConcealedPrefix.Length, DayFormat.Length), DayFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
     }
 
-    /// <summary>The identifier of a user entity an earlier version wrote without the tenant suffix, under <paramref name="tenantKey"/>; null for one that has it.</summary>
+    /// <summary>
+    /// The identifier under <paramref name="tenantKey"/> of a user entity an earlier version wrote without a tenant
+    /// suffix (a bare UPN, <c>u-…</c> pseudonym or <c>concealed@date@hash</c>); null for any current identifier, of
+    /// this tenant or another.
+    /// </summary>
     public static string? CurrentIdentifier(string identifier, string tenantKey)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        var suffix = ScopeSuffix(tenantKey);
-        return identifier.EndsWith(suffix, StringComparison.Ordinal) ? null : identifier + suffix;
+        return IsEarlierFormat(identifier) ? identifier + ScopeSuffix(tenantKey) : null;
     }
+
+    /// <summary>Bare UPN (one <c>@</c>, not a suffixed pseudonym), bare pseudonym (no <c>@</c>) or concealed entry with two <c>@</c>.</summary>
+    private static bool IsEarlierFormat(string identifier)
+    {
+        var ats = identifier.Count(c => c == '@');
+        return IsConcealedIdentifier(identifier) ? ats == 2
+            : ats == 0 ? IsPseudonym(identifier)
+            : ats == 1 && !IsPseudonym(identifier[..identifier.IndexOf('@', StringComparison.Ordinal)]);
+    }
+
+    private static bool IsPseudonym(string value) =>
+        value.Length == 22 && value.StartsWith("u-", StringComparison.Ordinal) && value.Skip(2).All(char.IsAsciiHexDigitLower);
 
     public static UserIdentity Resolve(string userPrincipalName, string? displayName, DateOnly reportRefreshDate, string tenantKey, Pseudonymizer pseudonymizer)
     {

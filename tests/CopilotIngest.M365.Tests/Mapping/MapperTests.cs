@@ -102,6 +102,9 @@ public sealed class MapperTests
     [InlineData("concealed@2026-11-22@abc", "concealed@2026-11-22@abc@tenant-a")]
     [InlineData("adele@contoso.com@tenant-a", null)]
     [InlineData("u-0123456789abcdef0123@tenant-a", null)]
+    [InlineData("adele@fabrikam.com@tenant-b", null)]
+    [InlineData("u-0123456789abcdef0123@tenant-b", null)]
+    [InlineData("concealed@2026-11-22@abc@tenant-b", null)]
     public void CurrentIdentifier_UserWithoutTheTenantSuffix_GetsIt(string identifier, string? current)
     {
         Assert.Equal(current, UserIdentity.CurrentIdentifier(identifier, "tenant-a"));
