@@ -74,12 +74,12 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddTransient<UsageReportReader>();
         services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);
+        services.AddReconciliation(configuration);
 
         services.AddTransient<IDataSet, GitHubSeatsDataSet>();
         services.AddTransient<IDataSet, GitHubUsageDataSet>();
 
         // Opt-in data sets, registered only when switched on.
-        services.TryAddTransient<SnapshotReconciler>();
         if (probe.UserMetrics)
         {
             services.AddTransient<IDataSet, GitHubUsersDataSet>();

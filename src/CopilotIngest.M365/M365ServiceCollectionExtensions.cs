@@ -62,6 +62,7 @@ public static class M365ServiceCollectionExtensions
 
         services.TryAddSingleton<TenantContextProvider>();
         services.TryAddSingleton<M365RunGuard>();
+        services.AddReconciliation(configuration);
         services.TryAddSingleton<UserReconciler>();
         services.TryAddTransient<IdentifierMigration>();
         services.AddSingleton<IDataSet, M365SummaryDataSet>();

@@ -55,7 +55,7 @@ public sealed partial class IdentifierMigration(IEntityStore store, ILogger<Iden
 
             if (replaced.Count == 0)
             {
-                return new MigrationOutcome(0, kept, null);
+                return new MigrationOutcome(0, kept, [], null);
             }
 
             var deleted = 0;
@@ -65,14 +65,14 @@ public sealed partial class IdentifierMigration(IEntityStore store, ILogger<Iden
             }
 
             LogReplaced(blueprint, deleted);
-            return new MigrationOutcome(deleted, kept, string.Create(
+            return new MigrationOutcome(deleted, kept, replaced, string.Create(
                 CultureInfo.InvariantCulture,
                 $"{blueprint}: deleted {deleted} entities stored under an earlier identifier format; each was written under its current identifier."));
         }
         catch (ApiException ex)
         {
             LogFailed(blueprint, ex);
-            return new MigrationOutcome(0, 0, $"{blueprint}: could not remove entities stored under an earlier identifier format (the next run tries again): {ex.Message}");
+            return new MigrationOutcome(0, 0, [], $"{blueprint}: could not remove entities stored under an earlier identifier format (the next run tries again): {ex.Message}");
         }
     }
 
@@ -89,5 +89,6 @@ public sealed partial class IdentifierMigration(IEntityStore store, ILogger<Iden
 /// <summary>What <see cref="IdentifierMigration"/> did for one blueprint.</summary>
 /// <param name="Deleted">Old entities deleted (their current identifier exists).</param>
 /// <param name="Kept">Old entities kept because nothing under their current identifier exists.</param>
+/// <param name="Replaced">The old identifiers deleted (or asked to be).</param>
 /// <param name="Note">What the run summary should say, or null when nothing happened.</param>
-public sealed record MigrationOutcome(int Deleted, int Kept, string? Note);
+public sealed record MigrationOutcome(int Deleted, int Kept, IReadOnlyList<string> Replaced, string? Note);

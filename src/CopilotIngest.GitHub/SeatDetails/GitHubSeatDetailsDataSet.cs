@@ -1,5 +1,6 @@
 using System.Globalization;
 using CopilotIngest.Core.Privacy;
+using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
@@ -17,12 +18,13 @@ namespace CopilotIngest.GitHub.SeatDetails;
 public sealed class GitHubSeatDetailsDataSet(
     GitHubClient client,
     IEntitySink sink,
-    SnapshotReconciler reconciler,
+    IEntityStore store,
+    Reconciler reconciler,
     IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
     TimeProvider timeProvider,
     IOptions<GitHubOptions> options,
-    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, reconciler, migration, options, logger)
+    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, logger)
 {
     public const string DataSetName = "github_seat_details";
 
@@ -32,7 +34,7 @@ public sealed class GitHubSeatDetailsDataSet(
 
     protected override async Task<ScopeSnapshot> ReadScopeAsync(SeatScope scope, CancellationToken cancellationToken)
     {
-        var directory = await SeatDirectory.ReadAsync(client.GetSeatsAsync(scope, cancellationToken), cancellationToken);
+        var directory = await SeatDirectory.ReadAsync(client.GetSeatPagesAsync(scope, cancellationToken), cancellationToken);
         var now = timeProvider.GetUtcNow();
         var inactiveDays = Settings.InactiveDays;
         var byStatus = directory.Holders.GroupBy(h => SeatStatus.Of(h, now, inactiveDays)).ToDictionary(g => g.Key, g => g.Count());
@@ -45,6 +47,11 @@ public sealed class GitHubSeatDetailsDataSet(
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: {directory.WithoutLogin} seat record(s) without an assignee were left out"));
         }
 
-        return new ScopeSnapshot(directory.Holders.Select(h => SeatDetailsMapper.Map(scope, h, now, inactiveDays, pseudonymizer)), Complete: true, notes);
+        if (directory.ShortListingNote(scope, Blueprint) is { } shortListing)
+        {
+            notes.Add(shortListing);
+        }
+
+        return new ScopeSnapshot(directory.Holders.Select(h => SeatDetailsMapper.Map(scope, h, now, inactiveDays, pseudonymizer)), Complete: !directory.ShorterThanTotal, notes);
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Privacy;
+using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.M365.Configuration;
 using CopilotIngest.M365.Graph;
@@ -43,7 +44,8 @@ internal sealed class M365UsersDataSet(
         var state = new ReportReadState();
         var tally = new UserTally();
         var portUsers = settings.RelatePortUsers ? await PortUsersAsync(cancellationToken) : null;
-        var report = await sink.UpsertAsync(M365Blueprints.User, MapAsync(tenant.Key, state, tally, portUsers, cancellationToken), cancellationToken);
+        var held = await store.ListHeldAsync(M365Blueprints.User, cancellationToken);
+        var report = await sink.UpsertAsync(M365Blueprints.User, MapAsync(tenant.Key, state, tally, portUsers, cancellationToken), held, cancellationToken);
 
         var notes = new List<string>();
         if (tally.WithoutPortUser > 0)
@@ -65,18 +67,19 @@ internal sealed class M365UsersDataSet(
             notes.Add(malformed);
         }
 
-        // Users an earlier version wrote without the tenant suffix go first (only those written again under it).
+        // Users an earlier version wrote without the tenant suffix go first (only those written again under it),
+        // and leave the listing reconciliation judges by.
         var migrated = await migration.RunAsync(M365Blueprints.User, id => UserIdentity.CurrentIdentifier(id, tenant.Key), tally.Seen, cancellationToken);
         if (migrated.Note is { } migrationNote)
         {
             notes.Add(migrationNote);
         }
 
-        var deleted = migrated.Deleted;
+        held = held.Without(migrated.Replaced);
+        var outcome = ReconcileOutcome.None;
         if (state.Complete && report.Failures.Count == 0)
         {
-            var outcome = await reconciler.ReconcileAsync(tally.Seen, namedComplete: tally.Concealed == 0 && tally.SkippedConcealed == 0, UserIdentity.ScopeSuffix(tenant.Key), cancellationToken);
-            deleted += outcome.Deleted;
+            outcome = await reconciler.ReconcileAsync(held, tally.Seen, namedComplete: tally.Concealed == 0 && tally.SkippedConcealed == 0, UserIdentity.ScopeSuffix(tenant.Key), cancellationToken);
             notes.AddRange(outcome.Notes);
         }
         else
@@ -89,10 +92,13 @@ internal sealed class M365UsersDataSet(
             tally.Fetched,
             report.Upserted,
             report.Unchanged,
-            deleted,
+            migrated.Deleted + outcome.Deleted,
             [.. report.Failures, .. M365RunGuard.RowFailures("usage user detail", state)],
             null,
-            notes);
+            notes)
+        {
+            NotDeleted = outcome.NotDeleted,
+        };
     }
 
     /// <summary>The emails of Port's users: only these can be related, since Port rejects a relation to a missing <c>_user</c>.</summary>
