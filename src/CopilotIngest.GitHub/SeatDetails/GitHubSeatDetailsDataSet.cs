@@ -20,10 +20,11 @@ public sealed class GitHubSeatDetailsDataSet(
     IEntitySink sink,
     IEntityStore store,
     Reconciler reconciler,
+    IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
     TimeProvider timeProvider,
     IOptions<GitHubOptions> options,
-    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, store, reconciler, options, logger)
+    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, logger)
 {
     public const string DataSetName = "github_seat_details";
 

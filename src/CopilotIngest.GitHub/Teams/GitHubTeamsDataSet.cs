@@ -26,6 +26,7 @@ public sealed partial class GitHubTeamsDataSet(
     UsageReportReader reports,
     IEntitySink sink,
     IEntityStore store,
+    IdentifierMigration migration,
     IOptions<GitHubOptions> options,
     ILogger<GitHubTeamsDataSet> logger) : IDataSet
 {
@@ -37,7 +38,7 @@ public sealed partial class GitHubTeamsDataSet(
     {
         var scopes = GitHubSeatsDataSet.Scopes(options.Value);
         var run = new RunState();
-        return TimeSeriesWrite.RunAsync(Name, TeamUsageMapper.Blueprint, sink, store, scopes, run, held => BuildEntitiesAsync(scopes, held, run, cancellationToken), LogSinkFailed, cancellationToken);
+        return TimeSeriesWrite.RunAsync(Name, TeamUsageMapper.Blueprint, sink, store, migration, scopes, run, held => BuildEntitiesAsync(scopes, held, run, cancellationToken), LogSinkFailed, cancellationToken);
     }
 
     private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, HeldEntities held, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)

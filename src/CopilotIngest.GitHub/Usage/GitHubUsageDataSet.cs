@@ -26,6 +26,7 @@ public sealed partial class GitHubUsageDataSet(
     UsageReportReader reports,
     IEntitySink sink,
     IEntityStore store,
+    IdentifierMigration migration,
     IOptions<GitHubOptions> options,
     ILogger<GitHubUsageDataSet> logger) : IDataSet
 {
@@ -37,7 +38,7 @@ public sealed partial class GitHubUsageDataSet(
     {
         var scopes = GitHubSeatsDataSet.Scopes(options.Value);
         var run = new RunState();
-        return TimeSeriesWrite.RunAsync(Name, UsageEntityMapper.Blueprint, sink, store, scopes, run, held => BuildEntitiesAsync(scopes, held, run, cancellationToken), LogSinkFailed, cancellationToken);
+        return TimeSeriesWrite.RunAsync(Name, UsageEntityMapper.Blueprint, sink, store, migration, scopes, run, held => BuildEntitiesAsync(scopes, held, run, cancellationToken), LogSinkFailed, cancellationToken);
     }
 
     private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, HeldEntities held, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)

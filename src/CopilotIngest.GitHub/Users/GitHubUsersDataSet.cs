@@ -25,9 +25,10 @@ public sealed class GitHubUsersDataSet(
     IEntitySink sink,
     IEntityStore store,
     Reconciler reconciler,
+    IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
     IOptions<GitHubOptions> options,
-    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, options, logger)
+    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, logger)
 {
     public const string DataSetName = "github_users";
 
