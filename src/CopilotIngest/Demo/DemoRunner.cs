@@ -69,6 +69,7 @@ internal static class DemoRunner
         }
 
         var exitCode = await IngestionWorkflow.RunAsync(settings, context, summaryJson, cancellationToken);
+        exitCode = Math.Max(exitCode, await DiagnoseAsync(context, options, settings, cancellationToken));
         if (embedded.Server is not null)
         {
             await DataLocation.PrintAsync(context, embedded.Server, cancellationToken);
@@ -76,6 +77,25 @@ internal static class DemoRunner
             {
                 await ServeAsync(context, embedded, cancellationToken);
             }
+        }
+
+        return exitCode;
+    }
+
+    /// <summary><c>demo --doctor</c> and <c>demo --verify</c>: the same checks a production setup gets, against the simulated services.</summary>
+    private static async Task<int> DiagnoseAsync(CliContext context, DemoOptions options, Settings.LoadedSettings settings, CancellationToken cancellationToken)
+    {
+        var exitCode = ExitCodes.Success;
+        if (options.Doctor)
+        {
+            await context.Out.WriteLineAsync();
+            exitCode = Math.Max(exitCode, await Diagnostics.DoctorWorkflow.RunAsync(settings, context, ProductFiles.BlueprintsDirectory(context.WorkingDirectory), cancellationToken));
+        }
+
+        if (options.Verify)
+        {
+            await context.Out.WriteLineAsync();
+            exitCode = Math.Max(exitCode, await Diagnostics.VerifyWorkflow.RunAsync(settings, context, cancellationToken));
         }
 
         return exitCode;
