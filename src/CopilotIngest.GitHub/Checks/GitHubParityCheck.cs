@@ -101,7 +101,7 @@ internal sealed class GitHubParityCheck(
 
     private async Task<List<ParityRow>> SeatDetailsAsync(SeatScope scope, CancellationToken cancellationToken)
     {
-        var directory = await SeatDirectory.ReadAsync(client.GetSeatsAsync(scope, cancellationToken), cancellationToken);
+        var directory = await SeatDirectory.ReadAsync(client.GetSeatPagesAsync(scope, cancellationToken), cancellationToken);
         var sample = SeatDetailsMapper.Identifier("x", scope);
         var suffix = sample[sample.IndexOf('@', StringComparison.Ordinal)..];
         var held = 0;
