@@ -1,5 +1,6 @@
 using CopilotIngest.Commands;
 using CopilotIngest.Hosting;
+using CopilotIngest.Output;
 using CopilotIngest.Simulation.GitHub;
 using CopilotIngest.Simulation.Graph;
 
@@ -8,10 +9,15 @@ namespace CopilotIngest.Demo;
 /// <summary>Starts the simulated services and the local Port, then runs setup and ingestion exactly as production does.</summary>
 internal static class DemoRunner
 {
-    public static async Task<int> RunAsync(CliContext context, DemoOptions options, string? summaryJson, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, DemoOptions options, SummaryTarget summary, CancellationToken cancellationToken)
     {
         // The demo reads the environment (LOG_LEVEL, PRIVACY_MODE, …) but no .env file: it needs no configuration.
         var baseSettings = IngestionWorkflow.LoadEnvironmentSettings(context);
+        var realPort = !EmbeddedPort.IsRequested(baseSettings.Configuration["PORT_BASE_URL"], unsetMeansLocal: true);
+        if (realPort && !options.Confirmed)
+        {
+            throw new ConfirmationRequiredException(RealPortWarning(context, baseSettings.Configuration["PORT_BASE_URL"]!));
+        }
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(baseSettings, options.DataDirectory, unsetMeansLocal: true, context.TimeProvider, cancellationToken);
         await using var github = await SimulatedGitHub.StartAsync(
             new SimulatedGitHubOptions { Seats = options.Seats, Seed = options.Seed, TimeProvider = context.TimeProvider },
@@ -68,7 +74,10 @@ internal static class DemoRunner
             return setupExit;
         }
 
-        var exitCode = await IngestionWorkflow.RunAsync(settings, context, summaryJson, cancellationToken);
+        // Against a real Port the demo adds its simulated entities and deletes nothing: reconciliation would otherwise
+        // remove real entities of the same blueprints that the simulated sources do not return.
+        var exitCode = await IngestionWorkflow.RunAsync(
+            settings, context, summary, cancellationToken, realPort ? WorkerFeatures.All | WorkerFeatures.KeepExisting : WorkerFeatures.All);
         if (embedded.Server is not null)
         {
             await DataLocation.PrintAsync(context, embedded.Server, cancellationToken);
@@ -79,6 +88,17 @@ internal static class DemoRunner
         }
 
         return exitCode;
+    }
+
+    private static string RealPortWarning(CliContext context, string portBaseUrl)
+    {
+        var blueprints = Directory.Exists(ProductFiles.BlueprintsDirectory(context.WorkingDirectory))
+            ? string.Join(", ", Directory.EnumerateFiles(ProductFiles.BlueprintsDirectory(context.WorkingDirectory), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
+            : "the product's blueprints";
+        return $"PORT_BASE_URL names a real Port ({portBaseUrl.Trim()}). The demo would write simulated data there: it creates or updates the blueprints " +
+            $"{blueprints}, and writes entities for a simulated GitHub enterprise and its organizations, seats and users, and a simulated Microsoft 365 " +
+            "tenant with its users and trend days. It deletes nothing there. To go ahead, run 'copilot-ingest demo --yes'; to use the embedded local Port " +
+            "instead, unset PORT_BASE_URL or set it to 'local'.";
     }
 
     private static async Task ServeAsync(CliContext context, EmbeddedPort embedded, CancellationToken cancellationToken)

@@ -1,6 +1,9 @@
 using CopilotIngest.Core.Configuration;
+using CopilotIngest.Core.Sinks;
+using CopilotIngest.Port.Sink;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CopilotIngest.Hosting;
 
@@ -17,6 +20,11 @@ internal static class WorkerModules
         if (features.HasFlag(WorkerFeatures.Port))
         {
             services.AddPortApi(configuration);
+            if (features.HasFlag(WorkerFeatures.KeepExisting))
+            {
+                services.AddTransient<IEntityStore>(sp => new KeepExistingEntityStore(
+                    sp.GetRequiredService<PortEntityStore>(), sp.GetRequiredService<ILogger<KeepExistingEntityStore>>()));
+            }
         }
 
         if (features.HasFlag(WorkerFeatures.Sources))
