@@ -99,6 +99,11 @@ internal static class IngestionWorkflow
     {
         context.Redactor.AddSettings(settings.Configuration.AsEnumerable());
         context.Output.Json = LogSettings.IsJson(settings.Configuration);
+        foreach (var warning in settings.Warnings.Where(context.Output.WarningsShown.Add))
+        {
+            CliMessages.Error(context, LogLevel.Warning, CliMessages.Events.SettingsWarning, "Warning: " + warning);
+        }
+
         return settings;
     }
 }

@@ -54,7 +54,7 @@ internal static class DemoRunner
             ["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? "true",
 
             // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
-            ["LOG_LEVEL"] = baseSettings.Configuration["LOG_LEVEL"] ?? "Warning",
+            [LogSettings.Level] = baseSettings.Configuration[LogSettings.Level] ?? "Warning",
         };
         var settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
 

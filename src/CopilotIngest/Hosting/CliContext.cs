@@ -32,4 +32,7 @@ internal sealed class OutputState
 {
     /// <summary><c>LOG_FORMAT=json</c>: every line is one JSON object; no tables.</summary>
     public bool Json { get; set; }
+
+    /// <summary>Settings warnings already shown (settings are loaded more than once by some commands).</summary>
+    public HashSet<string> WarningsShown { get; } = new(StringComparer.Ordinal);
 }

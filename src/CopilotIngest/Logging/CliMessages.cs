@@ -29,6 +29,12 @@ internal static class CliMessages
     public static Task ErrorAsync(CliContext context, LogLevel level, EventId eventId, string message) =>
         WriteAsync(context, context.Error, level, eventId, message);
 
+    /// <summary>Writes <paramref name="message"/> to the error output now (for code that cannot await).</summary>
+    public static void Error(CliContext context, LogLevel level, EventId eventId, string message) =>
+        context.Error.WriteLine(context.Output.Json
+            ? JsonLogLine.Create(context.TimeProvider.GetUtcNow(), level, eventId, Category, message, null, [])
+            : message);
+
     public static async Task WriteAsync(CliContext context, TextWriter writer, LogLevel level, EventId eventId, string message)
     {
         if (!context.Output.Json)
