@@ -10,7 +10,8 @@ public sealed partial class GitHubClient
 {
     /// <summary>
     /// Asks GitHub for the download links of a report. For 1-day reports, 204 or 404 means GitHub has no report for
-    /// that day (before the first data day, not processed yet, or no activity) and gives null; any other failure throws.
+    /// that day (before the first data day, not processed yet, or no activity) and gives null; for every report, 204
+    /// (an empty answer) means no data yet and gives null; any other failure throws.
     /// </summary>
     public async Task<ReportLinks?> GetReportLinksAsync(SeatScope scope, UsageReportKind kind, DateOnly? day, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ public sealed partial class GitHubClient
         var uri = new Uri(Options.ApiBaseUri, kind.RelativeUri(scope, day));
         var response = await SendAsync(uri, scope, GitHubEndpoint.UsageReport, kind.IsOneDay(), cancellationToken);
         var report = ReportFileLabel.Report(scope, kind, day);
-        if (response is null)
+        if (response is null || response.Body.Length == 0)
         {
             LogNoReport(report);
             return null;
