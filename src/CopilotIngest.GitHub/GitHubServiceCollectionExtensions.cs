@@ -72,12 +72,12 @@ public static class GitHubServiceCollectionExtensions
         downloads.AddStandardResilienceHandler().Configure(ReportDownloadResilience.Configure);
         services.TryAddTransient<UsageReportReader>();
         services.AddPrivacy(configuration);
+        services.AddReconciliation(configuration);
 
         services.AddTransient<IDataSet, GitHubSeatsDataSet>();
         services.AddTransient<IDataSet, GitHubUsageDataSet>();
 
         // Opt-in data sets, registered only when switched on.
-        services.TryAddTransient<SnapshotReconciler>();
         if (probe.UserMetrics)
         {
             services.AddTransient<IDataSet, GitHubUsersDataSet>();

@@ -1,4 +1,5 @@
 using CopilotIngest.Commands;
+using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Hosting;
 using CopilotIngest.Output;
 using CopilotIngest.Simulation.GitHub;
@@ -56,6 +57,12 @@ internal static class DemoRunner
             // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
             [LogSettings.Level] = baseSettings.Configuration[LogSettings.Level] ?? "Warning",
         };
+        if (realPort)
+        {
+            // A real Port holds entities the demo did not create: reconciliation reports them and deletes none.
+            overrides[ReconcileOptions.ModeSetting] = "report";
+        }
+
         var settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
 
         var target = embedded.Server is null ? $"the Port at {baseSettings.Configuration["PORT_BASE_URL"]}" : $"the local Port at {embedded.Server.BaseAddress}";

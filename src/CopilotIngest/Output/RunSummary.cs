@@ -54,6 +54,7 @@ internal sealed record DataSetSummary(
     int Upserted,
     int Unchanged,
     int Deleted,
+    int NotDeleted,
     int Failed,
     string? Error,
     IReadOnlyList<FailureSummary> Failures,
@@ -61,7 +62,7 @@ internal sealed record DataSetSummary(
     string Status = "ok")
 {
     public static DataSetSummary From(DataSetResult result) =>
-        new(result.Name, result.Fetched, result.Upserted, result.Unchanged, result.Deleted, result.Failed, result.Error,
+        new(result.Name, result.Fetched, result.Upserted, result.Unchanged, result.Deleted, result.NotDeleted, result.Failed, result.Error,
             [.. result.Failures.Select(f => new FailureSummary(f.Identifier, f.Message))], result.Notes ?? [], StatusOf(result));
 
     public static string StatusOf(DataSetResult result) =>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using CopilotIngest.Core.Privacy;
+using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Demo;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.Hosting;
@@ -23,6 +24,7 @@ internal static partial class KnownSettings
         typeof(M365Settings),
         typeof(PortSettings),
         typeof(PrivacyOptions),
+        typeof(ReconcileOptions),
         typeof(LogSettings),
         typeof(WorkerSettings),
         typeof(EmbeddedPort),
