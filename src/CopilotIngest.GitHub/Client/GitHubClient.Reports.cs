@@ -19,7 +19,7 @@ public sealed partial class GitHubClient
         var uri = new Uri(Options.ApiBaseUri, kind.RelativeUri(scope, day));
         var response = await SendAsync(uri, scope, GitHubEndpoint.UsageReport, kind.IsOneDay(), cancellationToken);
         var report = ReportFileLabel.Report(scope, kind, day);
-        if (response is null || response.Body.Length == 0)
+        if (response is null)
         {
             LogNoReport(report);
             return null;
