@@ -2,7 +2,12 @@ using Microsoft.Extensions.Logging;
 
 namespace CopilotIngest.Core.Ingestion;
 
-/// <summary>Runs every registered data set in turn; one failing data set never stops the others.</summary>
+/// <summary>
+/// Runs every registered data set in turn; one failing data set never stops the others. Only the run's own token
+/// stops the run: then the data set that was running and those not started are reported as cancelled, so the caller
+/// can still write a complete summary. A cancellation from anywhere else (an HTTP client's timeout) fails that data
+/// set alone.
+/// </summary>
 public sealed partial class IngestionRunner(IEnumerable<IDataSet> dataSets, ILogger<IngestionRunner> logger)
 {
     public Task<IReadOnlyList<DataSetResult>> RunAsync(CancellationToken cancellationToken) => RunAsync(null, cancellationToken);
@@ -13,6 +18,12 @@ public sealed partial class IngestionRunner(IEnumerable<IDataSet> dataSets, ILog
         var results = new List<DataSetResult>();
         foreach (var dataSet in dataSets)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                results.Add(DataSetResult.CancelledRun(dataSet.Name, started: false));
+                continue;
+            }
+
             LogStarting(dataSet.Name);
             onStarting?.Invoke(dataSet.Name);
             DataSetResult result;
@@ -20,8 +31,18 @@ public sealed partial class IngestionRunner(IEnumerable<IDataSet> dataSets, ILog
             {
                 result = await dataSet.RunAsync(cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                result = DataSetResult.CancelledRun(dataSet.Name, started: true);
+            }
+            catch (OperationCanceledException ex)
+            {
+                LogFailed(dataSet.Name, ex);
+                result = DataSetResult.Failure(dataSet.Name, $"a request was cancelled before it finished (usually a timeout): {ex.Message}");
+            }
+            catch (Exception ex)
+            {
+                LogFailed(dataSet.Name, ex);
                 result = DataSetResult.Failure(dataSet.Name, ex.Message);
             }
 
@@ -34,6 +55,9 @@ public sealed partial class IngestionRunner(IEnumerable<IDataSet> dataSets, ILog
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Data set {DataSet} starting")]
     private partial void LogStarting(string dataSet);
+
+    [LoggerMessage(EventId = 900, Level = LogLevel.Error, Message = "Data set {DataSet} failed")]
+    private partial void LogFailed(string dataSet, Exception exception);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Data set {DataSet} finished: fetched={Fetched} upserted={Upserted} unchanged={Unchanged} deleted={Deleted} failed={Failed} error={Error}")]
     private partial void LogFinished(string dataSet, int fetched, int upserted, int unchanged, int deleted, int failed, string error);

@@ -110,6 +110,12 @@ public sealed partial class GitHubClient(HttpClient httpClient, IOptions<GitHubO
                 return null;
             }
 
+            // A report endpoint answering 204 has no report yet (also the 28-day ones): no data, not an error.
+            if (endpoint == GitHubEndpoint.UsageReport && response.StatusCode == System.Net.HttpStatusCode.NoContent)
+            {
+                return null;
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw await GitHubErrors.FromResponseAsync(response, scope, endpoint, Options, timeProvider, cancellationToken);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CopilotIngest.Hosting;
+using CopilotIngest.Output;
 
 namespace CopilotIngest.Commands;
 
@@ -22,9 +23,14 @@ internal static class RunCommand
         var summaryJson = CommonOptions.SummaryJson();
         command.Options.Add(envFile);
         command.Options.Add(summaryJson);
-        command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
-            context,
-            () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile), parseResult.GetValue(summaryJson), cancellationToken),
-            cancellationToken));
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var summary = new SummaryTarget(parseResult.GetValue(summaryJson), context);
+            return CommandGuard.RunAsync(
+                context,
+                () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile), summary, cancellationToken),
+                cancellationToken,
+                summary);
+        });
     }
 }

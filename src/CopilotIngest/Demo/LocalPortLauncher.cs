@@ -7,18 +7,27 @@ internal static class LocalPortLauncher
 {
     public const string DatabaseFileName = "local-port.db";
 
-    public static Task<LocalPortServer> StartAsync(string dataDirectory, int listenPort, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>Starts the local Port; a damaged database, an unwritable folder or a busy port throw <see cref="LocalPortException"/>.</summary>
+    public static async Task<LocalPortServer> StartAsync(string dataDirectory, int listenPort, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var credentials = LocalPortCredentials.LoadOrCreate(dataDirectory);
-        return LocalPortServer.StartAsync(
-            new LocalPortServerOptions
-            {
-                DatabasePath = Path.Combine(dataDirectory, DatabaseFileName),
-                ClientId = credentials.ClientId,
-                ClientSecret = credentials.ClientSecret,
-                Port = listenPort,
-                TimeProvider = timeProvider,
-            },
-            cancellationToken);
+        var databasePath = Path.Combine(dataDirectory, DatabaseFileName);
+        try
+        {
+            var credentials = LocalPortCredentials.LoadOrCreate(dataDirectory);
+            return await LocalPortServer.StartAsync(
+                new LocalPortServerOptions
+                {
+                    DatabasePath = databasePath,
+                    ClientId = credentials.ClientId,
+                    ClientSecret = credentials.ClientSecret,
+                    Port = listenPort,
+                    TimeProvider = timeProvider,
+                },
+                cancellationToken);
+        }
+        catch (Exception ex) when (LocalPortErrors.Translate(ex, dataDirectory, databasePath, listenPort) is { } translated)
+        {
+            throw translated;
+        }
     }
 }
