@@ -7,18 +7,35 @@ internal static class LocalPortLauncher
 {
     public const string DatabaseFileName = "local-port.db";
 
-    public static Task<LocalPortServer> StartAsync(string dataDirectory, int listenPort, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static Task<LocalPortServer> StartAsync(string dataDirectory, int listenPort, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        StartAsync(dataDirectory, listenPort, rateLimit: null, timeProvider, cancellationToken);
+
+    /// <summary>Starts the local Port; <paramref name="rateLimit"/> (<c>LOCAL_PORT_RATE_LIMIT</c>) replaces the default request limit.</summary>
+    public static Task<LocalPortServer> StartAsync(string dataDirectory, int listenPort, LocalPortRateLimit? rateLimit, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var credentials = LocalPortCredentials.LoadOrCreate(dataDirectory);
-        return LocalPortServer.StartAsync(
-            new LocalPortServerOptions
+        var options = new LocalPortServerOptions
+        {
+            DatabasePath = Path.Combine(dataDirectory, DatabaseFileName),
+            ClientId = credentials.ClientId,
+            ClientSecret = credentials.ClientSecret,
+            Port = listenPort,
+            TimeProvider = timeProvider,
+        };
+        if (rateLimit is not null)
+        {
+            options = new LocalPortServerOptions
             {
-                DatabasePath = Path.Combine(dataDirectory, DatabaseFileName),
-                ClientId = credentials.ClientId,
-                ClientSecret = credentials.ClientSecret,
-                Port = listenPort,
-                TimeProvider = timeProvider,
-            },
-            cancellationToken);
+                DatabasePath = options.DatabasePath,
+                ClientId = options.ClientId,
+                ClientSecret = options.ClientSecret,
+                Port = options.Port,
+                TimeProvider = options.TimeProvider,
+                RateLimit = rateLimit.Requests,
+                RateLimitPeriod = rateLimit.Window,
+            };
+        }
+
+        return LocalPortServer.StartAsync(options, cancellationToken);
     }
 }
