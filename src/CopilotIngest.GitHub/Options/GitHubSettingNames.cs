@@ -16,4 +16,5 @@ public static class GitHubSettingNames
     public const string DeleteThreshold = "GITHUB_DELETE_THRESHOLD";
     public const string AppId = "GITHUB_APP_ID";
     public const string ExtraCaCert = "EXTRA_CA_CERT";
+    public const string MaxRateLimitWait = "GITHUB_MAX_RATE_LIMIT_WAIT";
 }
