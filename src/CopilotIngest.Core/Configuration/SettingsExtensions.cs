@@ -52,6 +52,32 @@ public static class SettingsExtensions
         return number;
     }
 
+    /// <summary>
+    /// A share from 0 to 1, written as a fraction (<c>0.2</c>) or a percentage (<c>20%</c>); one syntax for every
+    /// threshold setting.
+    /// </summary>
+    public static double GetShare(this IConfiguration configuration, string name, double defaultValue, ICollection<string> errors)
+    {
+        var text = configuration.GetSetting(name);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        var percent = text.EndsWith('%');
+        if (double.TryParse(percent ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            value = percent ? value / 100 : value;
+            if (value is >= 0 and <= 1)
+            {
+                return value;
+            }
+        }
+
+        errors.Add($"{name} must be a share from 0 to 1, as a fraction or a percentage (e.g. 0.2 or 20%), got '{text}'.");
+        return defaultValue;
+    }
+
     /// <summary>Splits a comma-separated setting, trimming entries and dropping empty ones.</summary>
     public static IReadOnlyList<string> GetList(this IConfiguration configuration, string name) =>
         configuration.GetSetting(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];

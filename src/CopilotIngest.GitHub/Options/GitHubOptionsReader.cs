@@ -23,31 +23,8 @@ internal static class GitHubOptionsReader
         options.UserMetrics = configuration.GetBool(GitHubSettingNames.UserMetrics, false, errors);
         options.TeamMetrics = configuration.GetBool(GitHubSettingNames.TeamMetrics, false, errors);
         options.SeatDetails = configuration.GetBool(GitHubSettingNames.SeatDetails, false, errors);
-        options.DeleteThreshold = ReadShare(configuration, GitHubSettingNames.DeleteThreshold, GitHubOptions.DefaultDeleteThreshold, errors);
+        options.DeleteThreshold = configuration.GetShare(GitHubSettingNames.DeleteThreshold, GitHubOptions.DefaultDeleteThreshold, errors);
         options.AppIdConfigured = configuration.GetSetting(GitHubSettingNames.AppId) is not null;
         options.ExtraCaCertPath = configuration.GetSetting(GitHubSettingNames.ExtraCaCert);
-    }
-
-    /// <summary>A share from 0 to 1, e.g. <c>0.2</c> (a percentage such as <c>20%</c> is accepted too).</summary>
-    private static double ReadShare(IConfiguration configuration, string name, double defaultValue, List<string> errors)
-    {
-        var text = configuration.GetSetting(name);
-        if (text is null)
-        {
-            return defaultValue;
-        }
-
-        var percent = text.EndsWith('%');
-        if (double.TryParse(percent ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            value = percent ? value / 100 : value;
-            if (value is >= 0 and <= 1)
-            {
-                return value;
-            }
-        }
-
-        errors.Add($"{name} must be a share from 0 to 1 (e.g. 0.2 for 20%), got '{text}'.");
-        return defaultValue;
     }
 }

@@ -83,7 +83,7 @@ public static class M365Settings
         options.IncludeConcealedUsers = configuration.GetBool(IncludeConcealedUsers, defaultValue: false, errors);
         options.RelatePortUsers = configuration.GetBool(RelatePortUsers, defaultValue: false, errors);
         options.TenantName = configuration.GetSetting(TenantName);
-        options.DeleteThreshold = ReadThreshold(configuration, errors);
+        options.DeleteThreshold = configuration.GetShare(DeleteThreshold, DefaultDeleteThreshold, errors);
         options.PrivacyMode = configuration.GetEnum(PrivacyModeSetting, PrivacyMode.Plain, errors);
         options.PrivacyKey = configuration.GetSetting(PrivacyKey);
         options.ExtraCaCertPath = configuration.GetSetting(ExtraCaCert);
@@ -199,22 +199,5 @@ public static class M365Settings
             : string.Empty;
         errors.Add($"{name} must be one of {allowed} for report version {(v2 ? "v2" : "v1")}, got '{value}'{hint}.");
         return defaultValue;
-    }
-
-    private static double ReadThreshold(IConfiguration configuration, List<string> errors)
-    {
-        var value = configuration.GetSetting(DeleteThreshold);
-        if (value is null)
-        {
-            return DefaultDeleteThreshold;
-        }
-
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number is >= 0 and <= 1)
-        {
-            return number;
-        }
-
-        errors.Add($"{DeleteThreshold} must be a number from 0 to 1 (the largest share of users one run may delete, e.g. 0.2), got '{value}'.");
-        return DefaultDeleteThreshold;
     }
 }

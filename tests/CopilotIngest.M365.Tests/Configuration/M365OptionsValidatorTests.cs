@@ -54,7 +54,7 @@ public sealed class M365OptionsValidatorTests
         settings[M365Settings.Period] = "D28";
         settings[M365Settings.ReportVersion] = "v3";
         settings[M365Settings.ApiVersion] = "v2.0";
-        settings[M365Settings.DeleteThreshold] = "20%";
+        settings[M365Settings.DeleteThreshold] = "120%";
         settings[M365Settings.IncludeConcealedUsers] = "sometimes";
         settings[M365Settings.PrivacyModeSetting] = "pseudonymize";
         settings[M365Settings.ExtraCaCert] = "/nonexistent/ca.pem";
@@ -70,6 +70,21 @@ public sealed class M365OptionsValidatorTests
 
         Assert.Contains(problems, p => p.Contains("D28 needs M365_REPORT_VERSION=v2", StringComparison.Ordinal));
         Assert.DoesNotContain(problems, p => p.Contains("s3cr3t-value", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0.5", 0.5)]
+    [InlineData("50%", 0.5)]
+    public void Fill_DeleteThresholdAsFractionOrPercentage_SameShare(string text, double expected)
+    {
+        var settings = Valid();
+        settings[M365Settings.DeleteThreshold] = text;
+        var options = new M365Options();
+
+        M365Settings.Fill(options, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+        Assert.Empty(Problems(settings));
+        Assert.Equal(expected, options.DeleteThreshold, 10);
     }
 
     [Theory]
