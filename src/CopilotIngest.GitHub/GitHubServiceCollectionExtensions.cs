@@ -82,12 +82,12 @@ public static class GitHubServiceCollectionExtensions
         downloads.AddHttpMessageHandler(provider => new FailFastHandler(GitHubResilience.DownloadCircuit(provider)));
         services.TryAddTransient<UsageReportReader>();
         services.AddPrivacy(configuration);
+        services.AddReconciliation(configuration);
 
         services.AddTransient<IDataSet, GitHubSeatsDataSet>();
         services.AddTransient<IDataSet, GitHubUsageDataSet>();
 
         // Opt-in data sets, registered only when switched on.
-        services.TryAddTransient<SnapshotReconciler>();
         if (probe.UserMetrics)
         {
             services.AddTransient<IDataSet, GitHubUsersDataSet>();

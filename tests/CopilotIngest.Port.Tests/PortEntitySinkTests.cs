@@ -31,6 +31,13 @@ public sealed class PortEntitySinkTests
             return bulk(context, request);
         };
 
+    /// <summary>
+    /// A Port whose blueprint was set up by an older version (no <c>content_hash</c>), so the sink compares batch by
+    /// batch; <paramref name="api"/> answers everything but the blueprint read.
+    /// </summary>
+    private static Task<FakePort> StartPortAsync(Func<HttpContext, RecordedRequest, Task> api) =>
+        FakePort.StartAsync((context, request) => Bodies.IsBlueprintRead(request) ? Respond.Blueprint(context, Blueprint, "total_active_users", "record_date") : api(context, request));
+
     private static async Task<UpsertReport> UpsertAsync(FakePort port, IEnumerable<PortEntity> entities, Action<PortOptions>? tune = null)
     {
         await using var services = PortServices.Create(port.BaseAddress, tune);
@@ -43,7 +50,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_Bulk200_CountsEveryEntityUpserted()
     {
-        await using var port = await FakePort.StartAsync(EmptyPort(Respond.BulkOk));
+        await using var port = await StartPortAsync(EmptyPort(Respond.BulkOk));
 
         var report = await UpsertAsync(port, TestEntities.Many(5));
 
@@ -61,7 +68,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_Bulk207WithOneBadEntity_RetriesItAloneThenReportsPortsMessage()
     {
-        await using var port = await FakePort.StartAsync(EmptyPort(
+        await using var port = await StartPortAsync(EmptyPort(
             bulk: (context, request) => Respond.Json(context, 207, """
                 {"ok":true,
                  "entities":[{"created":true,"identifier":"acme@0000","index":0},{"created":false,"identifier":"acme@0002","index":2}],
@@ -84,7 +91,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_Bulk207AndAloneRetrySucceeds_CountsItUpserted()
     {
-        await using var port = await FakePort.StartAsync(EmptyPort(
+        await using var port = await StartPortAsync(EmptyPort(
             bulk: (context, _) => Respond.Json(context, 207, """
                 {"ok":false,"entities":[{"created":true,"identifier":"acme@0000","index":0}],
                  "errors":[{"identifier":"unknown","index":1,"statusCode":404,"error":"not_found","message":"related entity not found"}]}
@@ -100,7 +107,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_Bulk207WithoutResultForAnEntity_RetriesItAlone()
     {
-        await using var port = await FakePort.StartAsync(EmptyPort(
+        await using var port = await StartPortAsync(EmptyPort(
             bulk: (context, _) => Respond.Json(context, 207, """{"ok":false,"entities":[{"created":true,"identifier":"acme@0001","index":1}],"errors":[]}"""),
             single: (context, _) => Respond.Error(context, 422, "invalid_request", "nope")));
 
@@ -114,7 +121,7 @@ public sealed class PortEntitySinkTests
     public async Task UpsertAsync_413_SplitsBatchOf20UntilTheFailingEntityIsAlone()
     {
         const string Oversized = "acme@0007";
-        await using var port = await FakePort.StartAsync(EmptyPort((context, request) =>
+        await using var port = await StartPortAsync(EmptyPort((context, request) =>
             Bodies.Identifiers(request).Contains(Oversized)
                 ? Respond.Error(context, 413, "request_too_large", "Request body is too large (limit is 1MiB)")
                 : Respond.BulkOk(context, request)));
@@ -133,7 +140,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_45Entities_SendsBatchesOfAtMost20()
     {
-        await using var port = await FakePort.StartAsync(EmptyPort(Respond.BulkOk));
+        await using var port = await StartPortAsync(EmptyPort(Respond.BulkOk));
 
         var report = await UpsertAsync(port, TestEntities.Many(45));
 
@@ -147,7 +154,7 @@ public sealed class PortEntitySinkTests
     {
         var padding = new string('x', 200_000);
         var entities = Enumerable.Range(0, 12).Select(i => TestEntities.Entity($"acme@{i:D2}", i, padding)).ToList();
-        await using var port = await FakePort.StartAsync(EmptyPort(Respond.BulkOk));
+        await using var port = await StartPortAsync(EmptyPort(Respond.BulkOk));
 
         var report = await UpsertAsync(port, entities);
 
@@ -162,7 +169,7 @@ public sealed class PortEntitySinkTests
     public async Task UpsertAsync_EntityLargerThanARequest_IsReportedWithoutSending()
     {
         var huge = TestEntities.Entity("acme@huge", 1, new string('x', PortClient.MaxRequestBytes));
-        await using var port = await FakePort.StartAsync(EmptyPort(Respond.BulkOk));
+        await using var port = await StartPortAsync(EmptyPort(Respond.BulkOk));
 
         var report = await UpsertAsync(port, [huge, TestEntities.Entity("acme@small")]);
 
@@ -178,7 +185,7 @@ public sealed class PortEntitySinkTests
     {
         var other = TestEntities.Entity("acme@other") with { Blueprint = "m365_copilot_user" };
         var invalid = TestEntities.Entity("has space");
-        await using var port = await FakePort.StartAsync(EmptyPort(Respond.BulkOk));
+        await using var port = await StartPortAsync(EmptyPort(Respond.BulkOk));
 
         var report = await UpsertAsync(port, [other, invalid, TestEntities.Entity("acme@ok")]);
 
@@ -191,7 +198,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_Bulk503Always_RetriesThenFailsEveryEntityWithTheMessage()
     {
-        await using var port = await FakePort.StartAsync(EmptyPort((context, _) =>
+        await using var port = await StartPortAsync(EmptyPort((context, _) =>
             Respond.Error(context, 503, "service_unavailable", "maintenance window", ("X-Trace-Id", "trace-503"))));
 
         var report = await UpsertAsync(port, TestEntities.Many(3));
@@ -212,7 +219,7 @@ public sealed class PortEntitySinkTests
     public async Task UpsertAsync_Bulk500ThenOk_IsRetriedAndSucceeds()
     {
         var attempts = 0;
-        await using var port = await FakePort.StartAsync(EmptyPort((context, request) =>
+        await using var port = await StartPortAsync(EmptyPort((context, request) =>
             Interlocked.Increment(ref attempts) == 1 ? Respond.Error(context, 500, "internal", "boom") : Respond.BulkOk(context, request)));
 
         var report = await UpsertAsync(port, TestEntities.Many(2));
@@ -227,7 +234,7 @@ public sealed class PortEntitySinkTests
     [InlineData(422, "invalid_request", "The json provided does not match the route's schema", "The json provided does not match the route's schema")]
     public async Task UpsertAsync_WholeBatchRejected_ReportsEveryEntityWithAClearMessage(int status, string error, string message, string expected)
     {
-        await using var port = await FakePort.StartAsync(EmptyPort((context, _) => Respond.Error(context, status, error, message)));
+        await using var port = await StartPortAsync(EmptyPort((context, _) => Respond.Error(context, status, error, message)));
 
         var report = await UpsertAsync(port, TestEntities.Many(2));
 
@@ -246,7 +253,7 @@ public sealed class PortEntitySinkTests
     [InlineData("42")]
     public async Task UpsertAsync_MalformedBulkAnswer_ReportsEntitiesFailedWithoutJsonException(string body)
     {
-        await using var port = await FakePort.StartAsync(EmptyPort((context, _) => Respond.Json(context, 200, body)));
+        await using var port = await StartPortAsync(EmptyPort((context, _) => Respond.Json(context, 200, body)));
 
         var report = await UpsertAsync(port, TestEntities.Many(2));
 
@@ -258,7 +265,7 @@ public sealed class PortEntitySinkTests
     public async Task UpsertAsync_TooManyRequestsWithRetryAfter_WaitsAsAsked()
     {
         var attempts = 0;
-        await using var port = await FakePort.StartAsync(EmptyPort((context, request) =>
+        await using var port = await StartPortAsync(EmptyPort((context, request) =>
             Interlocked.Increment(ref attempts) == 1
                 ? Respond.Error(context, 429, "too_many_requests", "slow down", ("Retry-After", "1"))
                 : Respond.BulkOk(context, request)));
@@ -275,7 +282,7 @@ public sealed class PortEntitySinkTests
     public async Task UpsertAsync_TooManyRequestsWithRateLimitReset_WaitsUntilReset(bool epoch)
     {
         var attempts = 0;
-        await using var port = await FakePort.StartAsync(EmptyPort((context, request) =>
+        await using var port = await StartPortAsync(EmptyPort((context, request) =>
         {
             if (Interlocked.Increment(ref attempts) > 1)
             {
@@ -297,7 +304,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_RateLimitUsedUpOnSuccess_WaitsForResetBeforeNextCall()
     {
-        await using var port = await FakePort.StartAsync((context, request) =>
+        await using var port = await StartPortAsync((context, request) =>
             Bodies.IsSearch(request)
                 ? Respond.Json(context, 200, """{"ok":true,"entities":[]}""", ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "0.7"), ("x-ratelimit-limit", "100"))
                 : Respond.BulkOk(context, request));
@@ -311,7 +318,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_PortTooSlow_ReportsTimeout()
     {
-        await using var port = await FakePort.StartAsync(EmptyPort(async (context, _) =>
+        await using var port = await StartPortAsync(EmptyPort(async (context, _) =>
         {
             try
             {
@@ -337,7 +344,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_ConnectionDropped_ReportsUnreachable()
     {
-        await using var port = await FakePort.StartAsync(EmptyPort((context, _) =>
+        await using var port = await StartPortAsync(EmptyPort((context, _) =>
         {
             ScriptedServer.Drop(context);
             return Task.CompletedTask;
@@ -355,7 +362,7 @@ public sealed class PortEntitySinkTests
     {
         var inFlight = 0;
         var peak = 0;
-        await using var port = await FakePort.StartAsync(EmptyPort(async (context, request) =>
+        await using var port = await StartPortAsync(EmptyPort(async (context, request) =>
         {
             var now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref peak, now);
@@ -374,7 +381,7 @@ public sealed class PortEntitySinkTests
     public async Task UpsertAsync_EntitiesAlreadyEqualInPort_AreCountedUnchangedAndNotSent()
     {
         var entities = TestEntities.Many(3);
-        await using var port = await FakePort.StartAsync((context, request) =>
+        await using var port = await StartPortAsync((context, request) =>
         {
             if (!Bodies.IsSearch(request))
             {
@@ -413,7 +420,7 @@ public sealed class PortEntitySinkTests
     public async Task UpsertAsync_SecondIdenticalRun_WritesNothing()
     {
         var store = new StatefulEntities();
-        await using var port = await FakePort.StartAsync(store.HandleAsync);
+        await using var port = await StartPortAsync(store.HandleAsync);
 
         var first = await UpsertAsync(port, TestEntities.Many(30));
         var writesAfterFirst = port.Requests.Count(r => Bodies.IsBulkUpsert(r) || Bodies.IsSingleUpsert(r));
@@ -428,7 +435,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_ComparisonSearchRejected_SendsTheBatchAnyway()
     {
-        await using var port = await FakePort.StartAsync((context, request) =>
+        await using var port = await StartPortAsync((context, request) =>
             Bodies.IsSearch(request) ? Respond.Error(context, 422, "invalid_request", "unknown property in include") : Respond.BulkOk(context, request));
 
         var report = await UpsertAsync(port, TestEntities.Many(2));
@@ -440,7 +447,7 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_ComparisonSearchFindsNoBlueprint_FailsTheBatchWithSetupHint()
     {
-        await using var port = await FakePort.StartAsync((context, _) => Respond.Error(context, 404, "not_found", "Blueprint with identifier \"github_copilot_usage\" was not found"));
+        await using var port = await StartPortAsync((context, _) => Respond.Error(context, 404, "not_found", "Blueprint with identifier \"github_copilot_usage\" was not found"));
 
         var report = await UpsertAsync(port, TestEntities.Many(2));
 
@@ -452,13 +459,82 @@ public sealed class PortEntitySinkTests
     [Fact]
     public async Task UpsertAsync_EmptyStream_CallsNothing()
     {
-        await using var port = await FakePort.StartAsync(EmptyPort(Respond.BulkOk));
+        await using var port = await StartPortAsync(EmptyPort(Respond.BulkOk));
 
         var report = await UpsertAsync(port, []);
 
         Assert.Equal(0, report.Upserted + report.Unchanged + report.Failed);
         Assert.Empty(port.Requests);
         Assert.Equal(0, port.TokenRequests);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_BlueprintKeepsContentHash_WritesHashThenSecondRunOnlyLists()
+    {
+        var store = new StatefulEntities("total_active_users", "record_date", HeldEntities.ContentHashProperty);
+        await using var port = await FakePort.StartAsync(store.HandleAsync);
+
+        var first = await UpsertAsync(port, TestEntities.Many(45));
+        var afterFirst = port.Requests.Count;
+        var second = await UpsertAsync(port, TestEntities.Many(45));
+        var secondRequests = port.Requests.Skip(afterFirst).ToList();
+
+        Assert.Equal((45, 0), (first.Upserted, first.Unchanged));
+        Assert.Equal((0, 45), (second.Upserted, second.Unchanged));
+        Assert.All(Bulks(port).SelectMany(Bodies.Entities), e => Assert.Matches("^[0-9a-f]{32}$", e["properties"]![HeldEntities.ContentHashProperty]!.GetValue<string>()));
+        Assert.Equal(["GET", "POST"], secondRequests.Select(r => r.Method));
+        Assert.True(Bodies.IsBlueprintRead(secondRequests[0]));
+        var listing = Bodies.Object(secondRequests[1]);
+        Assert.Empty(listing["query"]!["rules"]!.AsArray());
+        Assert.Equal(["$identifier", HeldEntities.ContentHashProperty], listing["include"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(1000, listing["limit"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task UpsertAsync_OneEntityChangedSinceLastRun_SendsOnlyIt()
+    {
+        var store = new StatefulEntities("total_active_users", "record_date", HeldEntities.ContentHashProperty);
+        await using var port = await FakePort.StartAsync(store.HandleAsync);
+        await UpsertAsync(port, TestEntities.Many(30));
+        var bulksBefore = Bulks(port).Count;
+        var changed = TestEntities.Many(30).Select(e => e.Identifier == "acme@0007" ? TestEntities.Entity(e.Identifier, 700) : e).ToList();
+
+        var report = await UpsertAsync(port, changed);
+
+        Assert.Equal((1, 29), (report.Upserted, report.Unchanged));
+        Assert.Equal(["acme@0007"], Bulks(port).Skip(bulksBefore).SelectMany(Bodies.Identifiers));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_EntityHeldWithoutHash_IsRewrittenOnceThenUnchanged()
+    {
+        // Written by an older version: equal values, but no content hash yet.
+        var older = new StatefulEntities("total_active_users", "record_date");
+        await using (var oldPort = await FakePort.StartAsync(older.HandleAsync))
+        {
+            await UpsertAsync(oldPort, TestEntities.Many(3));
+        }
+
+        var store = new StatefulEntities("total_active_users", "record_date", HeldEntities.ContentHashProperty);
+        await using var port = await FakePort.StartAsync(store.HandleAsync);
+        await UpsertAsync(port, TestEntities.Many(3));
+        var upgraded = await UpsertAsync(port, TestEntities.Many(3));
+
+        Assert.Equal((0, 3), (upgraded.Upserted, upgraded.Unchanged));
+        Assert.Single(Bulks(port));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_BlueprintMissing_FailsEveryEntityWithSetupHintWithoutWriting()
+    {
+        await using var port = await FakePort.StartAsync((context, request) =>
+            Bodies.IsBlueprintRead(request) ? Respond.Error(context, 404, "not_found", "Blueprint not found") : Respond.BulkOk(context, request));
+
+        var report = await UpsertAsync(port, TestEntities.Many(25));
+
+        Assert.Equal(25, report.Failed);
+        Assert.All(report.Failures, f => Assert.StartsWith($"Blueprint {Blueprint} does not exist in Port: run `copilot-ingest setup` first.", f.Message, StringComparison.Ordinal));
+        Assert.Single(port.Requests);
     }
 
     private static void AssertGap(FakePort port, TimeSpan minimum)

@@ -15,6 +15,9 @@ public sealed record DataSetResult(
 {
     public int Failed => Failures.Count;
 
+    /// <summary>Stale entities a guard kept this run (delete threshold, <c>RECONCILE_MODE=report</c>); each refusal is also a note.</summary>
+    public int NotDeleted { get; init; }
+
     public bool Succeeded => Error is null && Failures.Count == 0;
 
     public static DataSetResult FromUpsert(string name, int fetched, UpsertReport report, int deleted = 0, IReadOnlyList<string>? notes = null) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CopilotIngest.Core.Privacy;
+using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
@@ -17,11 +18,12 @@ namespace CopilotIngest.GitHub.SeatDetails;
 public sealed class GitHubSeatDetailsDataSet(
     GitHubClient client,
     IEntitySink sink,
-    SnapshotReconciler reconciler,
+    IEntityStore store,
+    Reconciler reconciler,
     Pseudonymizer pseudonymizer,
     TimeProvider timeProvider,
     IOptions<GitHubOptions> options,
-    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, reconciler, options, logger)
+    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, store, reconciler, options, logger)
 {
     public const string DataSetName = "github_seat_details";
 
@@ -31,7 +33,7 @@ public sealed class GitHubSeatDetailsDataSet(
 
     protected override async Task<ScopeSnapshot> ReadScopeAsync(SeatScope scope, CancellationToken cancellationToken)
     {
-        var directory = await SeatDirectory.ReadAsync(client.GetSeatsAsync(scope, cancellationToken), cancellationToken);
+        var directory = await SeatDirectory.ReadAsync(client.GetSeatPagesAsync(scope, cancellationToken), cancellationToken);
         var now = timeProvider.GetUtcNow();
         var inactiveDays = Settings.InactiveDays;
         var byStatus = directory.Holders.GroupBy(h => SeatStatus.Of(h, now, inactiveDays)).ToDictionary(g => g.Key, g => g.Count());
@@ -44,6 +46,11 @@ public sealed class GitHubSeatDetailsDataSet(
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: {directory.WithoutLogin} seat record(s) without an assignee were left out"));
         }
 
-        return new ScopeSnapshot(directory.Holders.Select(h => SeatDetailsMapper.Map(scope, h, now, inactiveDays, pseudonymizer)), Complete: true, notes);
+        if (directory.ShortListingNote(scope, Blueprint) is { } shortListing)
+        {
+            notes.Add(shortListing);
+        }
+
+        return new ScopeSnapshot(directory.Holders.Select(h => SeatDetailsMapper.Map(scope, h, now, inactiveDays, pseudonymizer)), Complete: !directory.ShorterThanTotal, notes);
     }
 }

@@ -12,19 +12,38 @@ public sealed class SeatDirectory
 
     public IReadOnlyCollection<SeatHolder> Holders => _holders.Values;
 
+    /// <summary>GitHub's own <c>total_seats</c> for the scope (from the first page that gives it), or null.</summary>
+    public int? TotalSeats { get; private set; }
+
+    /// <summary>
+    /// True when the listing holds fewer seated users than GitHub's <c>total_seats</c> says the scope has: the listing was
+    /// cut short, so nothing of the scope may be deleted on the strength of it.
+    /// </summary>
+    public bool ShorterThanTotal => TotalSeats is { } total && _holders.Count + WithoutLogin < total;
+
     public SeatHolder? Find(string login) => _holders.GetValueOrDefault(login);
 
-    public static async Task<SeatDirectory> ReadAsync(IAsyncEnumerable<SeatRecord> seats, CancellationToken cancellationToken)
+    public static async Task<SeatDirectory> ReadAsync(IAsyncEnumerable<SeatPage> pages, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(seats);
+        ArgumentNullException.ThrowIfNull(pages);
         var directory = new SeatDirectory();
-        await foreach (var seat in seats.WithCancellation(cancellationToken))
+        await foreach (var page in pages.WithCancellation(cancellationToken))
         {
-            directory.Add(seat);
+            directory.TotalSeats ??= page.TotalSeats;
+            foreach (var seat in page.Seats)
+            {
+                directory.Add(seat);
+            }
         }
 
         return directory;
     }
+
+    /// <summary>The note for the run summary when the listing is shorter than <see cref="TotalSeats"/>, else null.</summary>
+    public string? ShortListingNote(SeatScope scope, string blueprint) =>
+        ShorterThanTotal
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scope}: GitHub listed {_holders.Count + WithoutLogin} seats but reports total_seats={TotalSeats}; the listing is incomplete, so no {blueprint} entity of it was deleted this run")
+            : null;
 
     public void Add(SeatRecord seat)
     {

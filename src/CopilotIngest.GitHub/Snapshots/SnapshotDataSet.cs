@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
@@ -13,13 +14,16 @@ using Microsoft.Extensions.Options;
 namespace CopilotIngest.GitHub.Snapshots;
 
 /// <summary>
-/// A data set whose entities describe the present (users, seats) rather than a day: every scope is read completely and
-/// written, then what Port still holds for a completely read scope but this run did not write is deleted, guarded by
-/// <c>GITHUB_DELETE_THRESHOLD</c>. A scope that failed or was read incompletely is never reconciled.
+/// A data set whose entities describe the present (users, seats) rather than a day. What Port holds for the blueprint is
+/// listed once, before anything is written; every scope is read completely and written (entities whose content Port
+/// already holds are skipped), then what Port held before the run for a completely read scope but this run did not
+/// write is deleted, guarded by <c>GITHUB_DELETE_THRESHOLD</c> measured against that pre-run listing. A scope that
+/// failed or was read incompletely is never reconciled.
 /// </summary>
 public abstract partial class SnapshotDataSet(
     IEntitySink sink,
-    SnapshotReconciler reconciler,
+    IEntityStore store,
+    Reconciler reconciler,
     IOptions<GitHubOptions> options,
     ILogger logger) : IDataSet
 {
@@ -35,10 +39,21 @@ public abstract partial class SnapshotDataSet(
         var run = new RunState();
         var seen = new Dictionary<SeatScope, HashSet<string>>();
         var complete = new List<SeatScope>();
+        HeldEntities held;
+        try
+        {
+            held = await store.ListHeldAsync(Blueprint, cancellationToken);
+        }
+        catch (ApiException ex)
+        {
+            LogListingFailed(logger, Blueprint, ex.Message);
+            return DataSetResult.Failure(Name, $"Could not list the {Blueprint} entities Port holds: {ex.Message}; nothing was written or deleted.");
+        }
+
         UpsertReport report;
         try
         {
-            report = await sink.UpsertAsync(Blueprint, BuildEntitiesAsync(scopes, run, seen, complete, cancellationToken), cancellationToken);
+            report = await sink.UpsertAsync(Blueprint, BuildEntitiesAsync(scopes, run, seen, complete, cancellationToken), held, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -46,17 +61,13 @@ public abstract partial class SnapshotDataSet(
             return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {Blueprint} entities failed: {ex.Message}; nothing was deleted.", run.Notes);
         }
 
-        var deleted = 0;
+        var outcome = ReconcileOutcome.None;
         foreach (var scope in complete)
         {
             try
             {
-                var (count, note) = await reconciler.ReconcileAsync(Blueprint, scope.PortKey, scope.ToString(), seen[scope], cancellationToken);
-                deleted += count;
-                if (note is not null)
-                {
-                    run.Notes.Add(note);
-                }
+                var reconcileScope = ReconcileScope.WithSuffix(scope.ToString(), "@" + scope.PortKey, GitHubSettingNames.DeleteThreshold, Settings.DeleteThreshold, "GitHub");
+                outcome = outcome.Add(await reconciler.ReconcileAsync(held, reconcileScope, seen[scope], cancellationToken));
             }
             catch (ApiException ex)
             {
@@ -64,9 +75,13 @@ public abstract partial class SnapshotDataSet(
             }
         }
 
+        run.Notes.AddRange(outcome.Notes);
         var error = run.AllScopesFailedError(scopes.Count);
 
-        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, deleted, [.. run.Failures, .. report.Failures], error, run.Notes);
+        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, outcome.Deleted, [.. run.Failures, .. report.Failures], error, run.Notes)
+        {
+            NotDeleted = outcome.NotDeleted,
+        };
     }
 
     /// <summary>Reads one scope completely (throwing <see cref="ApiException"/> when it cannot).</summary>
@@ -122,6 +137,9 @@ public abstract partial class SnapshotDataSet(
 
     [LoggerMessage(EventId = 170, Level = LogLevel.Warning, Message = "Could not read the {Blueprint} entities of {Scope}: {Reason}")]
     private static partial void LogScopeFailed(ILogger logger, string blueprint, SeatScope scope, string reason);
+
+    [LoggerMessage(EventId = 172, Level = LogLevel.Error, Message = "Could not list the {Blueprint} entities Port holds: {Reason}")]
+    private static partial void LogListingFailed(ILogger logger, string blueprint, string reason);
 
     [LoggerMessage(EventId = 171, Level = LogLevel.Error, Message = "Writing {Blueprint} entities failed: {Reason}")]
     private static partial void LogSinkFailed(ILogger logger, string blueprint, string reason);

@@ -37,10 +37,10 @@ public sealed partial class GitHubTeamsDataSet(
     {
         var scopes = GitHubSeatsDataSet.Scopes(options.Value);
         var run = new RunState();
-        return TimeSeriesWrite.RunAsync(Name, TeamUsageMapper.Blueprint, sink, scopes, run, BuildEntitiesAsync(scopes, run, cancellationToken), LogSinkFailed, cancellationToken);
+        return TimeSeriesWrite.RunAsync(Name, TeamUsageMapper.Blueprint, sink, store, scopes, run, held => BuildEntitiesAsync(scopes, held, run, cancellationToken), LogSinkFailed, cancellationToken);
     }
 
-    private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, HeldEntities held, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
         foreach (var scope in scopes)
@@ -55,7 +55,7 @@ public sealed partial class GitHubTeamsDataSet(
             try
             {
                 var newest = await reports.GetNewestDayAsync(scope, cancellationToken);
-                window = await DayWindow.FindAsync(store, TeamUsageMapper.Blueprint, scope, newest, settings.UsageLookbackDays, id => TeamUsageMapper.DayOf(scope, id), cancellationToken);
+                window = DayWindow.Find(held, scope, newest, settings.UsageLookbackDays, id => TeamUsageMapper.DayOf(scope, id));
             }
             catch (ApiException ex)
             {

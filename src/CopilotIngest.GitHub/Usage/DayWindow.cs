@@ -11,16 +11,15 @@ public sealed record DayWindow(DateOnly First, DateOnly Newest, IReadOnlyList<Da
 {
     public int Days => First <= Newest ? Newest.DayNumber - First.DayNumber + 1 : 0;
 
-    public static async Task<DayWindow> FindAsync(
-        IEntityStore store,
-        string blueprint,
+    /// <param name="held">What Port held for the blueprint before the run (listed once per run, not once per scope).</param>
+    public static DayWindow Find(
+        HeldEntities held,
         SeatScope scope,
         DateOnly newest,
         int lookbackDays,
-        Func<string, DateOnly?> dayOf,
-        CancellationToken cancellationToken)
+        Func<string, DateOnly?> dayOf)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(dayOf);
         var first = newest.AddDays(1 - lookbackDays);
@@ -30,7 +29,7 @@ public sealed record DayWindow(DateOnly First, DateOnly Newest, IReadOnlyList<Da
         }
 
         var present = new HashSet<DateOnly>();
-        await foreach (var identifier in store.ListIdentifiersAsync(blueprint, scope.PortKey + "@", cancellationToken))
+        foreach (var identifier in held.WithPrefix(scope.PortKey + "@"))
         {
             if (dayOf(identifier) is { } day)
             {

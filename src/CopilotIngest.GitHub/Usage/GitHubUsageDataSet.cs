@@ -37,10 +37,10 @@ public sealed partial class GitHubUsageDataSet(
     {
         var scopes = GitHubSeatsDataSet.Scopes(options.Value);
         var run = new RunState();
-        return TimeSeriesWrite.RunAsync(Name, UsageEntityMapper.Blueprint, sink, scopes, run, BuildEntitiesAsync(scopes, run, cancellationToken), LogSinkFailed, cancellationToken);
+        return TimeSeriesWrite.RunAsync(Name, UsageEntityMapper.Blueprint, sink, store, scopes, run, held => BuildEntitiesAsync(scopes, held, run, cancellationToken), LogSinkFailed, cancellationToken);
     }
 
-    private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, HeldEntities held, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
         foreach (var scope in scopes)
@@ -54,7 +54,7 @@ public sealed partial class GitHubUsageDataSet(
             IReadOnlyList<DateOnly> missing;
             try
             {
-                missing = await MissingDaysAsync(scope, settings.UsageLookbackDays, run, cancellationToken);
+                missing = await MissingDaysAsync(scope, held, settings.UsageLookbackDays, run, cancellationToken);
             }
             catch (ApiException ex)
             {
@@ -107,13 +107,13 @@ public sealed partial class GitHubUsageDataSet(
         }
     }
 
-    private async Task<IReadOnlyList<DateOnly>> MissingDaysAsync(SeatScope scope, int lookbackDays, RunState run, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DateOnly>> MissingDaysAsync(SeatScope scope, HeldEntities held, int lookbackDays, RunState run, CancellationToken cancellationToken)
     {
         var newest = await reports.GetNewestDayAsync(scope, cancellationToken);
-        var window = await DayWindow.FindAsync(store, UsageEntityMapper.Blueprint, scope, newest, lookbackDays, id => UsageEntityMapper.DayOf(scope, id), cancellationToken);
-        var held = window.Days - window.Missing.Count;
-        LogWindow(scope, window.First, newest, held, window.Missing.Count);
-        run.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: newest published day {newest:yyyy-MM-dd}; Port held {held} of the {window.Days} day(s) from {window.First:yyyy-MM-dd}, {window.Missing.Count} fetched"));
+        var window = DayWindow.Find(held, scope, newest, lookbackDays, id => UsageEntityMapper.DayOf(scope, id));
+        var present = window.Days - window.Missing.Count;
+        LogWindow(scope, window.First, newest, present, window.Missing.Count);
+        run.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: newest published day {newest:yyyy-MM-dd}; Port held {present} of the {window.Days} day(s) from {window.First:yyyy-MM-dd}, {window.Missing.Count} fetched"));
         return window.Missing;
     }
 

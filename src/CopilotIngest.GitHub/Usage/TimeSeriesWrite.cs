@@ -6,8 +6,10 @@ using CopilotIngest.GitHub.Client;
 namespace CopilotIngest.GitHub.Usage;
 
 /// <summary>
-/// Writes a GitHub time-series data set's stream of day entities and turns the outcome into its result: a sink failure
-/// fails the data set with what was read so far; every scope failing makes the data set's error. Time series never delete.
+/// Writes a GitHub time-series data set's stream of day entities and turns the outcome into its result. What Port holds
+/// for the blueprint is listed once, first, and serves both the gap finding (which days are missing) and the sink (which
+/// entities are unchanged). A listing or sink failure fails the data set with what was read so far; every scope failing
+/// makes the data set's error. Time series never delete.
 /// </summary>
 internal static class TimeSeriesWrite
 {
@@ -15,16 +17,18 @@ internal static class TimeSeriesWrite
         string name,
         string blueprint,
         IEntitySink sink,
+        IEntityStore store,
         IReadOnlyList<SeatScope> scopes,
         RunState run,
-        IAsyncEnumerable<PortEntity> entities,
+        Func<HeldEntities, IAsyncEnumerable<PortEntity>> entities,
         Action<string> logSinkFailed,
         CancellationToken cancellationToken)
     {
         UpsertReport report;
         try
         {
-            report = await sink.UpsertAsync(blueprint, entities, cancellationToken);
+            var held = await store.ListHeldAsync(blueprint, cancellationToken);
+            report = await sink.UpsertAsync(blueprint, entities(held), held, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Privacy;
+using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
@@ -22,10 +23,11 @@ public sealed class GitHubUsersDataSet(
     GitHubClient client,
     UsageReportReader reports,
     IEntitySink sink,
-    SnapshotReconciler reconciler,
+    IEntityStore store,
+    Reconciler reconciler,
     Pseudonymizer pseudonymizer,
     IOptions<GitHubOptions> options,
-    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, reconciler, options, logger)
+    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, options, logger)
 {
     public const string DataSetName = "github_users";
 
@@ -44,7 +46,7 @@ public sealed class GitHubUsersDataSet(
             throw new ApiException(GitHubPayload.Service, System.Net.HttpStatusCode.OK, $"GitHub's users-28-day answer for {scope} names no report_start_day or report_end_day. Check that {GitHubSettingNames.ApiUrl} points at the GitHub REST API.");
         }
 
-        var seats = await SeatDirectory.ReadAsync(client.GetSeatsAsync(scope, cancellationToken), cancellationToken);
+        var seats = await SeatDirectory.ReadAsync(client.GetSeatPagesAsync(scope, cancellationToken), cancellationToken);
         var usage = read.State;
         var notes = new List<string>(read.Problems.Select(p => p.ToString()));
         var activeSeated = usage.Users.Count(u => seats.Find(u.Login) is not null);
@@ -54,7 +56,12 @@ public sealed class GitHubUsersDataSet(
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: left out {usage.Unusable} users-28-day line(s) without a login or day and {usage.Duplicates} repeated line(s)"));
         }
 
-        return new ScopeSnapshot(Entities(scope, windowStart, windowEnd, usage, seats), Complete: read.Problems.Count == 0 && usage.Unusable == 0, notes);
+        if (seats.ShortListingNote(scope, Blueprint) is { } shortListing)
+        {
+            notes.Add(shortListing);
+        }
+
+        return new ScopeSnapshot(Entities(scope, windowStart, windowEnd, usage, seats), Complete: read.Problems.Count == 0 && usage.Unusable == 0 && !seats.ShorterThanTotal, notes);
     }
 
     private IEnumerable<PortEntity> Entities(SeatScope scope, DateOnly start, DateOnly end, UserRollupSet usage, SeatDirectory seats)

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Privacy;
+using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.M365.Configuration;
 using CopilotIngest.M365.Graph;
@@ -42,7 +43,8 @@ internal sealed class M365UsersDataSet(
         var state = new ReportReadState();
         var tally = new UserTally();
         var portUsers = settings.RelatePortUsers ? await PortUsersAsync(cancellationToken) : null;
-        var report = await sink.UpsertAsync(M365Blueprints.User, MapAsync(tenant.Name, state, tally, portUsers, cancellationToken), cancellationToken);
+        var held = await store.ListHeldAsync(M365Blueprints.User, cancellationToken);
+        var report = await sink.UpsertAsync(M365Blueprints.User, MapAsync(tenant.Name, state, tally, portUsers, cancellationToken), held, cancellationToken);
 
         var notes = new List<string>();
         if (tally.WithoutPortUser > 0)
@@ -64,11 +66,10 @@ internal sealed class M365UsersDataSet(
             notes.Add(malformed);
         }
 
-        var deleted = 0;
+        var outcome = ReconcileOutcome.None;
         if (state.Complete && report.Failures.Count == 0)
         {
-            var outcome = await reconciler.ReconcileAsync(tally.Seen, namedComplete: tally.Concealed == 0 && tally.SkippedConcealed == 0, cancellationToken);
-            deleted = outcome.Deleted;
+            outcome = await reconciler.ReconcileAsync(held, tally.Seen, namedComplete: tally.Concealed == 0 && tally.SkippedConcealed == 0, cancellationToken);
             notes.AddRange(outcome.Notes);
         }
         else
@@ -81,10 +82,13 @@ internal sealed class M365UsersDataSet(
             tally.Fetched,
             report.Upserted,
             report.Unchanged,
-            deleted,
+            outcome.Deleted,
             [.. report.Failures, .. M365RunGuard.RowFailures("usage user detail", state)],
             null,
-            notes);
+            notes)
+        {
+            NotDeleted = outcome.NotDeleted,
+        };
     }
 
     /// <summary>The emails of Port's users: only these can be related, since Port rejects a relation to a missing <c>_user</c>.</summary>

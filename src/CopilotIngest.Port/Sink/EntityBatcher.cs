@@ -1,11 +1,14 @@
 using System.Runtime.CompilerServices;
 using CopilotIngest.Core.Entities;
+using CopilotIngest.Core.Sinks;
 
 namespace CopilotIngest.Port.Sink;
 
 /// <summary>
 /// Groups a stream of entities into bulk batches of at most 20 entities and 1 MiB of request body. Entities Port
-/// could never take (other blueprint, invalid identifier, larger than a request) are reported and left out.
+/// could never take (other blueprint, invalid identifier, larger than a request) are reported and left out. With
+/// <c>held</c> (a blueprint that keeps content hashes), each entity carries its <see cref="ContentHash"/>, and those
+/// whose hash Port already holds are counted unchanged and left out, so only changed entities fill batches.
 /// </summary>
 internal static class EntityBatcher
 {
@@ -13,6 +16,7 @@ internal static class EntityBatcher
         string blueprint,
         IAsyncEnumerable<PortEntity> entities,
         UpsertTally tally,
+        HeldEntities? held,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var batch = new List<SerializedEntity>(PortClient.MaxBulkEntities);
@@ -26,6 +30,19 @@ internal static class EntityBatcher
             }
 
             var json = PortClient.SerializeEntity(entity);
+            string? hash = null;
+            if (held is not null)
+            {
+                hash = ContentHash.Of(json);
+                if (string.Equals(held.ContentHash(entity.Identifier), hash, StringComparison.Ordinal))
+                {
+                    tally.AddUnchanged(1);
+                    continue;
+                }
+
+                json = ContentHash.Serialize(entity, hash);
+            }
+
             if (PortClient.BulkBodySize(json.Length, 1) > PortClient.MaxRequestBytes)
             {
                 tally.Fail(entity.Identifier, $"Entity {entity.Identifier} is {json.Length:N0} bytes as JSON; Port takes at most {PortClient.MaxRequestBytes:N0} bytes a request. Make its properties smaller.");
@@ -39,7 +56,7 @@ internal static class EntityBatcher
                 batchBytes = 0;
             }
 
-            batch.Add(new SerializedEntity(entity, json));
+            batch.Add(new SerializedEntity(entity, json, hash));
             batchBytes += json.Length;
         }
 

@@ -336,7 +336,8 @@ public sealed class SimulatedGitHub : IAsyncDisposable
     {
         context.Response.Headers["X-Accepted-OAuth-Scopes"] = "manage_billing:copilot, read:org";
         var total = organization.SeatedUsers.Count;
-        var (offset, count) = Page(context, total, $"{apiBase}organizations/{organization.Id.ToString(CultureInfo.InvariantCulture)}/copilot/billing/seats");
+        var listed = Math.Max(0, total - _options.SeatsMissingFromListing);
+        var (offset, count) = Page(context, listed, $"{apiBase}organizations/{organization.Id.ToString(CultureInfo.InvariantCulture)}/copilot/billing/seats");
         return GitHubJsonWriter.SeatsPage(total, Enumerable.Range(offset, count).Select(i => Population.OrganizationSeat(organization, i)), false, apiBase, now);
     }
 

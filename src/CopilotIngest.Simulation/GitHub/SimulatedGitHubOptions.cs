@@ -12,6 +12,9 @@ public sealed class SimulatedGitHubOptions
 
     public int Seed { get; set; } = 42;
 
+    /// <summary>Seats each organization counts in <c>total_seats</c> but leaves out of its seat listing (a listing cut short).</summary>
+    public int SeatsMissingFromListing { get; set; }
+
     /// <summary>The clock: "today" of the population and the rate-limit window.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -20,13 +20,14 @@ internal sealed record DataSetSummary(
     int Upserted,
     int Unchanged,
     int Deleted,
+    int NotDeleted,
     int Failed,
     string? Error,
     IReadOnlyList<FailureSummary> Failures,
     IReadOnlyList<string> Notes)
 {
     public static DataSetSummary From(DataSetResult result) =>
-        new(result.Name, result.Fetched, result.Upserted, result.Unchanged, result.Deleted, result.Failed, result.Error,
+        new(result.Name, result.Fetched, result.Upserted, result.Unchanged, result.Deleted, result.NotDeleted, result.Failed, result.Error,
             [.. result.Failures.Select(f => new FailureSummary(f.Identifier, f.Message))], result.Notes ?? []);
 }
 

@@ -28,7 +28,7 @@ internal static class SummaryPrinter
         foreach (var r in results)
         {
             var status = r.Error is not null ? "[red]failed[/]" : r.Failed > 0 ? "[yellow]partial[/]" : "[green]ok[/]";
-            table.AddRow(Markup.Escape(r.Name), N(r.Fetched), N(r.Upserted), N(r.Unchanged), N(r.Deleted), N(r.Failed), status);
+            table.AddRow(Markup.Escape(r.Name), N(r.Fetched), N(r.Upserted), N(r.Unchanged), Deleted(r), N(r.Failed), status);
         }
 
         console.Write(table);
@@ -89,6 +89,10 @@ internal static class SummaryPrinter
 
         return "Failed: " + string.Join("; ", failed.Select(r => r.Error is not null ? $"{r.Name} ({r.Error})" : $"{r.Name} ({r.Failed} entities not written)"));
     }
+
+    /// <summary>Deletions, and the stale entities a guard kept (each with a note below the table).</summary>
+    private static string Deleted(DataSetResult result) =>
+        result.NotDeleted > 0 ? $"{N(result.Deleted)} ({N(result.NotDeleted)} kept)" : N(result.Deleted);
 
     private static string N(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

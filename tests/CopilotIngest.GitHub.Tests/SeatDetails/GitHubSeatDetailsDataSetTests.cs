@@ -55,13 +55,15 @@ public sealed class GitHubSeatDetailsDataSetTests
         var time = new FakeTimeProvider(s_now);
         await using var github = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 100, TimeProvider = time }, Token);
         var port = new FakePort();
-        port.Seed(Blueprint, "left-company@octo-data");
         using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port, settings: Enabled());
+        await provider.DataSet<GitHubSeatDetailsDataSet>().RunAsync(Token);
+        port.Seed(Blueprint, "left-company@octo-data");
 
         var result = await provider.DataSet<GitHubSeatDetailsDataSet>().RunAsync(Token);
 
         Assert.Equal(1, result.Deleted);
         Assert.Equal([(Blueprint, "left-company@octo-data")], port.Deleted);
+        Assert.Contains(result.Notes!, n => n.StartsWith("organization 'octo-data': deleted 1 of the ", StringComparison.Ordinal) && n.Contains("left-company@octo-data", StringComparison.Ordinal));
     }
 
     [Fact]

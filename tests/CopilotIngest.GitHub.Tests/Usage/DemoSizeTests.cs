@@ -8,11 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CopilotIngest.GitHub.Tests.Usage;
 
-/// <summary>What the demo runs: the simulated GitHub with default options and every GitHub data set, on the real clock.</summary>
+/// <summary>
+/// What the demo runs: the simulated GitHub with default options and every GitHub data set, on the real clock. How long
+/// it takes is reported as a diagnostic, not asserted (timings are measured by the benchmarks, not by tests).
+/// </summary>
 public sealed class DemoSizeTests
 {
     [Fact]
-    public async Task DefaultSimulation_EveryDataSet_GivesAtLeast28DaysPerScopeQuickly()
+    public async Task DefaultSimulation_EveryDataSet_GivesAtLeast28DaysPerScope()
     {
         var token = TestContext.Current.CancellationToken;
         await using var github = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions(), token);
@@ -38,6 +41,5 @@ public sealed class DemoSizeTests
             Assert.True(port.Entities(UsageEntityMapper.Blueprint).Count(e => e.Identifier.StartsWith(scope, StringComparison.Ordinal)) >= 28, scope);
         }
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the GitHub part of the demo took {clock.Elapsed}");
     }
 }

@@ -62,8 +62,9 @@ public sealed class GitHubUsersDataSetTests
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time);
         var port = new FakePort();
-        port.Seed(Blueprint, "gone-user@octo-web", "gone-user@enterprise:octo-ent", "someone@other-org");
         using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port, settings: Enabled());
+        await provider.DataSet<GitHubUsersDataSet>().RunAsync(Token);
+        port.Seed(Blueprint, "gone-user@octo-web", "gone-user@enterprise:octo-ent", "someone@other-org");
 
         var result = await provider.DataSet<GitHubUsersDataSet>().RunAsync(Token);
 
@@ -94,10 +95,11 @@ public sealed class GitHubUsersDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time);
-        github.InjectFault("/orgs/octo-web/copilot/", SimulatedFault.PermissionDenied(), times: 20);
         var port = new FakePort();
-        port.Seed(Blueprint, "gone-user@octo-web", "gone-user@octo-data");
         using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port, settings: Enabled());
+        await provider.DataSet<GitHubUsersDataSet>().RunAsync(Token);
+        github.InjectFault("/orgs/octo-web/copilot/", SimulatedFault.PermissionDenied(), times: 20);
+        port.Seed(Blueprint, "gone-user@octo-web", "gone-user@octo-data");
 
         var result = await provider.DataSet<GitHubUsersDataSet>().RunAsync(Token);
 

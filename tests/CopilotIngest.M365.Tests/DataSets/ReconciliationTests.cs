@@ -23,6 +23,7 @@ public sealed class ReconciliationTests
         }
 
         var harness = M365Harness.Create(settings);
+        await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
         harness.Port.Seed(M365Blueprints.User, Leavers(leavers));
         harness.Port.Seed(M365Blueprints.UsageTrend, "contoso@2020-01-01");
         return (await harness.DataSet(DataSetNames.Users).RunAsync(Ct), harness);
@@ -39,6 +40,7 @@ public sealed class ReconciliationTests
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(4, result.Deleted);
         Assert.Equal(Leavers(4).Order(), harness.Port.Deleted.Select(d => d.Identifier).Order());
+        Assert.Contains(result.Notes!, n => n.StartsWith("Microsoft 365 users: deleted 4 of the 40 m365_copilot_user entities Port held", StringComparison.Ordinal) && n.Contains("left0@contoso.com", StringComparison.Ordinal));
         Assert.Equal(36, harness.Port.Entities(M365Blueprints.User).Count);
         Assert.Single(harness.Port.Entities(M365Blueprints.UsageTrend));
     }
@@ -54,7 +56,8 @@ public sealed class ReconciliationTests
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(0, result.Deleted);
         Assert.Empty(harness.Port.Deleted);
-        Assert.Contains(result.Notes!, n => n.StartsWith("Not deleting 10 of 40 user(s) (25", StringComparison.Ordinal) && n.Contains("M365_DELETE_THRESHOLD=0.2", StringComparison.Ordinal));
+        Assert.Equal(10, result.NotDeleted);
+        Assert.Contains(result.Notes!, n => n.StartsWith("Microsoft 365 users: not deleting 10 of the 40 m365_copilot_user entities Port held before this run (25", StringComparison.Ordinal) && n.Contains("M365_DELETE_THRESHOLD=0.2", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,5 +20,8 @@ internal static class Bodies
 
     public static bool IsSearch(RecordedRequest request) => request.Method == "POST" && request.PathAndQuery.EndsWith("/entities/search", StringComparison.Ordinal);
 
+    public static bool IsBlueprintRead(RecordedRequest request) =>
+        request.Method == "GET" && request.PathAndQuery.StartsWith("/v1/blueprints/", StringComparison.Ordinal) && request.PathAndQuery.Count(c => c == '/') == 3;
+
     public static bool IsToken(RecordedRequest request) => request.PathAndQuery.StartsWith("/v1/auth/access_token", StringComparison.Ordinal);
 }

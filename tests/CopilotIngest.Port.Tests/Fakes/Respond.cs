@@ -38,6 +38,22 @@ internal static class Respond
         return Json(context, 200, new JsonObject { ["ok"] = true, ["entities"] = entities, ["errors"] = new JsonArray() });
     }
 
+    /// <summary><c>GET /v1/blueprints/{bp}</c> of a blueprint with the given properties (<c>content_hash</c> among them or not).</summary>
+    public static Task Blueprint(HttpContext context, string identifier, params string[] properties)
+    {
+        var schema = new JsonObject();
+        foreach (var property in properties)
+        {
+            schema[property] = new JsonObject { ["type"] = "string" };
+        }
+
+        return Json(context, 200, new JsonObject
+        {
+            ["ok"] = true,
+            ["blueprint"] = new JsonObject { ["identifier"] = identifier, ["title"] = identifier, ["schema"] = new JsonObject { ["properties"] = schema } },
+        });
+    }
+
     public static Task Search(HttpContext context, IEnumerable<JsonObject> entities, string? next = null)
     {
         var body = new JsonObject { ["ok"] = true, ["entities"] = new JsonArray([.. entities]) };

@@ -4,16 +4,26 @@ using Microsoft.AspNetCore.Http;
 
 namespace CopilotIngest.Port.Tests.Fakes;
 
-/// <summary>Keeps upserted entities (merge semantics) and answers <c>$identifier in [...]</c> searches, as Port would.</summary>
-internal sealed class StatefulEntities
+/// <summary>
+/// Keeps upserted entities (merge semantics) and answers the blueprint read, listings (no rule) and
+/// <c>$identifier in [...]</c> searches, as Port would. <paramref name="properties"/> are the blueprint's properties.
+/// </summary>
+internal sealed class StatefulEntities(params string[] properties)
 {
     private readonly ConcurrentDictionary<string, JsonObject> _entities = new(StringComparer.Ordinal);
 
     public async Task HandleAsync(HttpContext context, RecordedRequest request)
     {
+        if (Bodies.IsBlueprintRead(request))
+        {
+            await Respond.Blueprint(context, request.PathAndQuery.Split('/')[^1], properties);
+            return;
+        }
+
         if (Bodies.IsSearch(request))
         {
-            var ids = Bodies.Object(request)["query"]!["rules"]![0]!["value"]!.AsArray().Select(v => v!.GetValue<string>()).ToHashSet();
+            var rules = Bodies.Object(request)["query"]!["rules"]!.AsArray();
+            var ids = rules.Count == 0 ? _entities.Keys.ToHashSet() : rules[0]!["value"]!.AsArray().Select(v => v!.GetValue<string>()).ToHashSet();
             await Respond.Search(context, ids.Where(_entities.ContainsKey).Select(id => _entities[id].DeepClone().AsObject()));
             return;
         }
