@@ -23,9 +23,12 @@ public sealed class PortRateLimitTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    /// <summary>Searches find nothing; bulk calls go to <paramref name="bulk"/>.</summary>
+    /// <summary>The blueprint exists, searches find nothing; bulk calls go to <paramref name="bulk"/>.</summary>
     private static Func<HttpContext, RecordedRequest, Task> EmptyPort(Func<HttpContext, RecordedRequest, Task> bulk) =>
-        (context, request) => Bodies.IsSearch(request) ? Respond.Search(context, []) : bulk(context, request);
+        (context, request) =>
+            Bodies.IsBlueprintRead(request) ? Respond.Blueprint(context, Blueprint, "total_active_users", "record_date")
+            : Bodies.IsSearch(request) ? Respond.Search(context, [])
+            : bulk(context, request);
 
     private static async Task<UpsertReport> UpsertAsync(Uri baseAddress, int count, Action<PortOptions>? tune = null, IDictionary<string, string?>? settings = null)
     {
