@@ -1,14 +1,16 @@
+using CopilotIngest.Core.Http;
 using Microsoft.Extensions.Logging;
 
 namespace CopilotIngest.Core.Ingestion;
 
 /// <summary>
-/// Runs every registered data set in turn; one failing data set never stops the others. Only the run's own token
-/// stops the run: then the data set that was running and those not started are reported as cancelled, so the caller
-/// can still write a complete summary. A cancellation from anywhere else (an HTTP client's timeout) fails that data
-/// set alone.
+/// Runs every registered data set in turn; one failing data set never stops the others, except when a service every
+/// data set needs (Port) has proven unreachable for this run: the remaining data sets then fail at once with that
+/// reason. Only the run's own token stops the run: then the data set that was running and those not started are
+/// reported as cancelled, so the caller can still write a complete summary. A cancellation from anywhere else (an HTTP
+/// client's timeout) fails that data set alone.
 /// </summary>
-public sealed partial class IngestionRunner(IEnumerable<IDataSet> dataSets, ILogger<IngestionRunner> logger)
+public sealed partial class IngestionRunner(IEnumerable<IDataSet> dataSets, ILogger<IngestionRunner> logger, RunCircuits? circuits = null)
 {
     public Task<IReadOnlyList<DataSetResult>> RunAsync(CancellationToken cancellationToken) => RunAsync(null, cancellationToken);
 
@@ -27,6 +29,14 @@ public sealed partial class IngestionRunner(IEnumerable<IDataSet> dataSets, ILog
             LogStarting(dataSet.Name);
             onStarting?.Invoke(dataSet.Name);
             DataSetResult result;
+            if (circuits?.StoppingRun is { OpenMessage: { } reason })
+            {
+                result = DataSetResult.Failure(dataSet.Name, reason);
+                LogFinished(result.Name, result.Fetched, result.Upserted, result.Unchanged, result.Deleted, result.Failed, reason);
+                results.Add(result);
+                continue;
+            }
+
             try
             {
                 result = await dataSet.RunAsync(cancellationToken);
