@@ -26,7 +26,7 @@ internal sealed class M365ParityCheck(
     IEntityReader reader,
     IOptions<M365Options> options) : IParityCheck
 {
-    private static readonly string[] s_summarySample = ["any_app_enabled_users", "any_app_active_users", "utilization_pct", "licenses_purchased", "licenses_assigned"];
+    private static readonly string[] s_summarySample = ["any_app_enabled_users", "any_app_active_users", "utilisation_pct", "licenses_purchased", "licenses_assigned"];
 
     public async IAsyncEnumerable<ParityRow> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

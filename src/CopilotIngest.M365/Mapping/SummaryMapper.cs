@@ -25,7 +25,7 @@ internal static class SummaryMapper
             ["report_version"] = v2 ? "v2" : "v1",
         };
         AppCountProperties.Add(properties, record.AnyApp, record.Apps);
-        properties["utilization_pct"] = PortValues.Percent(record.AnyApp.Active, record.AnyApp.Enabled);
+        properties["utilisation_pct"] = PortValues.Percent(record.AnyApp.Active, record.AnyApp.Enabled);
 
         if (v2)
         {

@@ -20,7 +20,7 @@ internal static class TrendMapper
             ["report_refresh_date"] = PortValues.DateTime(record.ReportRefreshDate),
         };
         AppCountProperties.Add(properties, record.AnyApp, record.Apps);
-        properties["utilization_pct"] = PortValues.Percent(record.AnyApp.Active, record.AnyApp.Enabled);
+        properties["utilisation_pct"] = PortValues.Percent(record.AnyApp.Active, record.AnyApp.Enabled);
         if (v2)
         {
             properties["prompts_submitted"] = record.Prompts;

@@ -157,7 +157,7 @@ public sealed class MapperTests
         Assert.Equal("tenant-a@2026-11-22@D7", entity.Identifier);
         Assert.Equal("Contoso M365 Copilot D7 to 2026-11-22", entity.Title);
         Assert.Equal("tenant-a", (string)entity.Properties["tenant"]!);
-        Assert.Equal(75.0, (double)entity.Properties["utilization_pct"]!);
+        Assert.Equal(75.0, (double)entity.Properties["utilisation_pct"]!);
         Assert.Equal(80.0, (double)entity.Properties["license_assignment_pct"]!);
         Assert.Equal(75.0, (double)entity.Properties["active_per_assigned_license_pct"]!);
         Assert.Equal(50, (long)entity.Properties["licenses_unassigned"]!);
@@ -173,7 +173,7 @@ public sealed class MapperTests
 
         var entity = SummaryMapper.Map(record, s_tenant, ReportPeriod.D7, v2: false, null);
 
-        Assert.Null(entity.Properties["utilization_pct"]);
+        Assert.Null(entity.Properties["utilisation_pct"]);
         Assert.Equal("D7", (string)entity.Properties["report_period"]!);
         Assert.False(entity.Properties.ContainsKey("licenses_purchased"));
     }
@@ -188,7 +188,7 @@ public sealed class MapperTests
         Assert.Equal("tenant-a@2026-11-19", entity.Identifier);
         Assert.Equal("Contoso M365 Copilot 2026-11-19", entity.Title);
         Assert.Equal("2026-11-19T00:00:00Z", (string)entity.Properties["report_date"]!);
-        Assert.Equal(40.0, (double)entity.Properties["utilization_pct"]!);
+        Assert.Equal(40.0, (double)entity.Properties["utilisation_pct"]!);
         Assert.Equal(12, (long)entity.Properties["prompts_submitted"]!);
     }
 }
