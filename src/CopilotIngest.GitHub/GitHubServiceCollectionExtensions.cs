@@ -73,6 +73,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddTransient<UsageReportReader>();
         services.AddPrivacy(configuration);
         services.AddReconciliation(configuration);
+        services.AddSharding(configuration);
 
         services.AddTransient<IDataSet, GitHubSeatsDataSet>();
         services.AddTransient<IDataSet, GitHubUsageDataSet>();

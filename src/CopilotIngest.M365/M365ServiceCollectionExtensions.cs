@@ -62,6 +62,7 @@ public static class M365ServiceCollectionExtensions
         services.TryAddSingleton<TenantContextProvider>();
         services.TryAddSingleton<M365RunGuard>();
         services.AddReconciliation(configuration);
+        services.AddSharding(configuration);
         services.TryAddSingleton<UserReconciler>();
         services.AddSingleton<IDataSet, M365SummaryDataSet>();
         services.AddSingleton<IDataSet, M365UsersDataSet>();

@@ -3,6 +3,7 @@ using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Reconciliation;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
@@ -25,6 +26,7 @@ public abstract partial class SnapshotDataSet(
     IEntityStore store,
     Reconciler reconciler,
     IOptions<GitHubOptions> options,
+    ShardPlan shard,
     ILogger logger) : IDataSet
 {
     public abstract string Name { get; }
@@ -35,7 +37,12 @@ public abstract partial class SnapshotDataSet(
 
     public async Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
     {
-        var scopes = GitHubSeatsDataSet.Scopes(options.Value);
+        var scopes = GitHubSeatsDataSet.Scopes(options.Value, shard, Name);
+        if (scopes.Count == 0)
+        {
+            return GitHubSeatsDataSet.NothingInShard(Name, shard);
+        }
+
         var run = new RunState();
         var seen = new Dictionary<SeatScope, HashSet<string>>();
         var complete = new List<SeatScope>();

@@ -3,6 +3,7 @@ using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.Core.Reconciliation;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
@@ -27,7 +28,8 @@ public sealed class GitHubUsersDataSet(
     Reconciler reconciler,
     Pseudonymizer pseudonymizer,
     IOptions<GitHubOptions> options,
-    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, options, logger)
+    ShardPlan shard,
+    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, options, shard, logger)
 {
     public const string DataSetName = "github_users";
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Hosting;
 
 namespace CopilotIngest.Commands;
@@ -20,11 +21,16 @@ internal static class RunCommand
     {
         var envFile = CommonOptions.EnvFile();
         var summaryJson = CommonOptions.SummaryJson();
+        var shard = CommonOptions.Shard();
         command.Options.Add(envFile);
         command.Options.Add(summaryJson);
+        command.Options.Add(shard);
         command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
             context,
-            () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile), parseResult.GetValue(summaryJson), cancellationToken),
+            () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile), parseResult.GetValue(summaryJson), ShardOverride(parseResult.GetValue(shard)), cancellationToken),
             cancellationToken));
     }
+
+    private static Dictionary<string, string?> ShardOverride(string? shard) =>
+        shard is null ? [] : new Dictionary<string, string?> { [ShardOptions.ShardSetting] = shard };
 }
