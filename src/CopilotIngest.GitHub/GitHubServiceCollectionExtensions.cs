@@ -1,5 +1,6 @@
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.GitHub.Auth;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Reports;
@@ -17,7 +18,8 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Registers GitHub Copilot ingestion: options (validated at start-up), the typed <see cref="GitHubClient"/>, the report
+/// Registers GitHub Copilot ingestion: options (validated at start-up), the typed <see cref="GitHubClient"/> with its
+/// credentials (<c>GITHUB_TOKEN</c> or GitHub App installation tokens, <see cref="GitHubAppTokenProvider"/>), the report
 /// download client, and the data sets <c>github_seats</c>, <c>github_usage</c> and, when switched on,
 /// <c>github_users</c>, <c>github_teams</c> and <c>github_seat_details</c>.
 /// </summary>
@@ -55,13 +57,26 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
 
         services.AddTransient<ResponseBufferingHandler>();
+        services.AddTransient<GitHubAuthorizationHandler>();
+        services.TryAddSingleton<GitHubAppTokenProvider>();
+        services.AddHostedService<GitHubSettingsWarnings>();
         var client = services.AddHttpClient<GitHubClient>(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
                 ExtraCaCertificate.CreateHandler(ExtraCaCertificate.Load(provider.GetRequiredService<IOptions<GitHubOptions>>().Value.ExtraCaCertPath)));
+
+        // Outside the resilience handler: a 401 to an installation token is answered once with a freshly minted one.
+        client.AddHttpMessageHandler<GitHubAuthorizationHandler>();
         client.AddStandardResilienceHandler().Configure(GitHubResilience.Configure);
 
         // Inside the resilience handler: every attempt reads its whole body, so body failures are retried too.
         client.AddHttpMessageHandler<ResponseBufferingHandler>();
+
+        // The GitHub App endpoints (installation lookup, token minting), called with the App's JWT.
+        var app = services.AddHttpClient(GitHubAppTokenProvider.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                ExtraCaCertificate.CreateHandler(ExtraCaCertificate.Load(provider.GetRequiredService<IOptions<GitHubOptions>>().Value.ExtraCaCertPath)));
+        app.AddStandardResilienceHandler().Configure(GitHubResilience.Configure);
+        app.AddHttpMessageHandler<ResponseBufferingHandler>();
 
         // Report files: a client of their own without any authorization, so the token never reaches the download host.
         // Its default request logging is removed: it would log each signed link with its query string.

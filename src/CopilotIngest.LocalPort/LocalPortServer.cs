@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CopilotIngest.LocalPort.Auth;
 using CopilotIngest.LocalPort.Blueprints;
+using CopilotIngest.LocalPort.Dashboards;
 using CopilotIngest.LocalPort.Entities;
 using CopilotIngest.LocalPort.Faults;
 using CopilotIngest.LocalPort.Hosting;
@@ -27,6 +28,7 @@ public sealed class LocalPortServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly LocalPortDatabase _database;
+    private readonly TimeProvider _time;
     private int _disposed;
 
     private LocalPortServer(WebApplication app, LocalPortDatabase database, LocalPortServerOptions options, LocalPortFaults faults, Uri baseAddress)
@@ -35,6 +37,7 @@ public sealed class LocalPortServer : IAsyncDisposable
         _database = database;
         ClientId = options.ClientId;
         ClientSecret = options.ClientSecret;
+        _time = options.TimeProvider;
         Faults = faults;
         BaseAddress = baseAddress;
     }
@@ -114,6 +117,16 @@ public sealed class LocalPortServer : IAsyncDisposable
             async session => await DocumentRows.ListAsync(session, DocumentRows.Page, string.Empty, cancellationToken).ToListAsync(cancellationToken),
             cancellationToken);
 
+    /// <summary>The address of a dashboard page in a browser, e.g. <c>http://127.0.0.1:41234/dashboards/copilot_usage</c>.</summary>
+    public Uri DashboardAddress(string page) => new(BaseAddress, $"dashboards/{Uri.EscapeDataString(page)}");
+
+    /// <summary>The address listing every dashboard page held.</summary>
+    public Uri DashboardsAddress => new(BaseAddress, "dashboards");
+
+    /// <summary>A dashboard page as one self-contained HTML file, its data computed now; null when no page has that identifier.</summary>
+    public Task<string?> RenderDashboardAsync(string page, CancellationToken cancellationToken) =>
+        DashboardPages.RenderAsync(_database, _time, page, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -157,6 +170,7 @@ public sealed class LocalPortServer : IAsyncDisposable
         new SearchEndpoints(state).Map(app);
         new PageEndpoints(state).Map(app);
         new ScorecardEndpoints(state).Map(app);
+        new DashboardEndpoints(state).Map(app);
         return app;
     }
 }

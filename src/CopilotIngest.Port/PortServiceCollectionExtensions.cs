@@ -20,7 +20,7 @@ public static class PortServiceCollectionExtensions
     /// <c>PORT_BASE_URL</c>, <c>PORT_MAX_CONCURRENCY</c> and <c>EXTRA_CA_CERT</c> (validated on start), the typed
     /// <see cref="PortClient"/> with token handling, rate-limit pacing and the standard resilience handler,
     /// <see cref="IEntitySink"/> (<see cref="PortEntitySink"/>), <see cref="IEntityStore"/> (<see cref="PortEntityStore"/>)
-    /// and <see cref="BlueprintSetup"/>.
+    /// and <see cref="PortSetup"/> (blueprints, scorecards, pages).
     /// </summary>
     public static IServiceCollection AddPortApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,6 +53,9 @@ public static class PortServiceCollectionExtensions
         services.TryAddTransient<PortEntityStore>();
         services.AddTransient<IEntityStore>(sp => sp.GetRequiredService<PortEntityStore>());
         services.TryAddTransient<BlueprintSetup>();
+        services.TryAddTransient<ScorecardSetup>();
+        services.TryAddTransient<PageSetup>();
+        services.TryAddTransient<PortSetup>();
         return services;
     }
 

@@ -20,6 +20,15 @@ public sealed class EndToEndTests : IDisposable
         var first = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "demo", "--seats", "300", "--m365-users", "400", "--summary-json", "first.json");
         Assert.True(first.ExitCode == 0, first.Error + first.Output);
         Assert.Contains("github_seats", first.Output, StringComparison.Ordinal);
+
+        // The demo authenticates as a GitHub App: one installation token per organization and one on the enterprise; the
+        // personal access token serves the enterprise seat listing only.
+        Assert.Contains($"authenticated as GitHub App {DemoRunner.DemoAppId}", first.Output, StringComparison.Ordinal);
+        Assert.Contains("GitHub App: 3 installation token(s) minted for 3 installation(s)", first.Output, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_TOKEN served", first.Output, StringComparison.Ordinal);
+        Assert.EndsWith("request(s): /enterprises/octo-ent/copilot/billing/seats.", first.Output.Split('\n').Single(l => l.Contains("GITHUB_TOKEN served", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", first.Output + first.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghs_", first.Output + first.Error, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(_directory, ".copilot-ingest", "local-port.db"), first.Output.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         var seatsAfterFirst = await ReadSeatsAsync(cancellationToken);
 
@@ -104,6 +113,59 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal("enterprise", enterprise["properties"]!["scope_type"]!.GetValue<string>());
         Assert.DoesNotContain(github.Token, run.Output + run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(port.ClientSecret, run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_GitHubAppKeyFromFile_ReadsOrganizationsWithInstallationTokens()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        await using var port = await LocalPortServer.StartAsync(new LocalPortServerOptions { DatabasePath = Path.Combine(_directory, "app.db") }, cancellationToken);
+        await using var github = await SimulatedGitHub.StartAsync(
+            new SimulatedGitHubOptions { Seats = 120, Seed = 7, App = new SimulatedGitHubApp(99, key.ExportSubjectPublicKeyInfoPem()) }, cancellationToken);
+        var keyFile = Path.Combine(_directory, "app.pem");
+        await File.WriteAllTextAsync(keyFile, key.ExportRSAPrivateKeyPem(), cancellationToken);
+        var environment = new Dictionary<string, string?>
+        {
+            ["PORT_BASE_URL"] = port.BaseAddress.ToString(),
+            ["PORT_CLIENT_ID"] = port.ClientId,
+            ["PORT_CLIENT_SECRET"] = port.ClientSecret,
+            ["INGEST_M365"] = "false",
+            ["GITHUB_API_URL"] = github.BaseAddress.ToString(),
+            ["GITHUB_APP_ID"] = "99",
+            ["GITHUB_APP_PRIVATE_KEY_FILE"] = keyFile,
+            ["GITHUB_ORGS"] = string.Join(',', github.Population.Organizations.Select(o => o.Login)),
+        };
+
+        Assert.Equal(0, (await CliHarness.RunAsync(environment, _directory, "setup")).ExitCode);
+        var run = await CliHarness.RunAsync(environment, _directory, "run", "--summary-json", "-");
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        Assert.Equal(2, DataSet(JsonNode.Parse(run.Output)!, "github_seats")["upserted"]!.GetValue<int>());
+        Assert.Equal(2, github.InstallationTokensMinted.Count);
+        Assert.DoesNotContain(github.Requests, r => r.Credential == SimulatedCredential.PersonalToken);
+        Assert.DoesNotContain("PRIVATE KEY", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_GitHubAppKeyUnreadable_StopsNamingTheVariable()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["PORT_BASE_URL"] = "https://api.getport.io",
+            ["PORT_CLIENT_ID"] = "id",
+            ["PORT_CLIENT_SECRET"] = "secret",
+            ["INGEST_M365"] = "false",
+            ["GITHUB_APP_ID"] = "99",
+            ["GITHUB_APP_PRIVATE_KEY"] = "-----BEGIN RSA PRIVATE KEY-----\\nc2VjcmV0\\n-----END RSA PRIVATE KEY-----",
+            ["GITHUB_ORGS"] = "acme",
+        };
+
+        var run = await CliHarness.RunAsync(environment, _directory, "run");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("GITHUB_APP_PRIVATE_KEY (or the file named by GITHUB_APP_PRIVATE_KEY_FILE) is not an unencrypted RSA private key", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0", run.Output + run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

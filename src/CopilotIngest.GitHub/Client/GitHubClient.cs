@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using CopilotIngest.Core.Http;
+using CopilotIngest.GitHub.Auth;
 using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
 using Microsoft.Extensions.Logging;
@@ -82,15 +82,16 @@ public sealed partial class GitHubClient(HttpClient httpClient, IOptions<GitHubO
         await SendAsync(uri, scope, endpoint, noDataAllowed: false, cancellationToken)
         ?? throw new ApiException(GitHubPayload.Service, null, $"GitHub sent no content for {uri.AbsolutePath}.");
 
-    /// <summary>Sends a GET with the token; with <paramref name="noDataAllowed"/>, 204 and 404 mean "nothing there" (null) instead of an error.</summary>
+    /// <summary>Sends a GET (the credential is added by the handler); with <paramref name="noDataAllowed"/>, 204 and 404 mean "nothing there" (null) instead of an error.</summary>
     private async Task<GitHubResponse?> SendAsync(Uri uri, SeatScope scope, GitHubEndpoint endpoint, bool noDataAllowed, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.ParseAdd("application/vnd.github+json");
         request.Headers.Add("X-GitHub-Api-Version", ApiVersion);
         request.Headers.UserAgent.ParseAdd(s_userAgent);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.Token
-            ?? throw new ApiException(GitHubPayload.Service, null, $"{GitHubSettingNames.Token} is not set."));
+
+        // The credential (GITHUB_TOKEN or the GitHub App's installation token for this scope) is added by GitHubAuthorizationHandler.
+        request.Options.Set(GitHubCredentialRoute.ScopeOption, scope);
 
         HttpResponseMessage response;
         try

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using CopilotIngest.Core.Http;
+using CopilotIngest.GitHub.Auth;
 using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
 
@@ -52,11 +53,18 @@ internal static class GitHubErrors
             _ => GitHubOptionsValidator.EnterprisePermissionHint,
         };
 
+        var route = GitHubCredentialRoute.For(options, scope, path);
+        var app = route.Kind == GitHubCredentialKind.AppInstallation;
         if (verdict.IsRateLimited)
         {
             return verdict.Wait > options.MaxRateLimitWait
-                ? $"GitHub's API rate limit for {GitHubSettingNames.Token} is used up ({code}, {verdict.Reason}) while reading {what}. It resets at {(timeProvider.GetUtcNow() + verdict.Wait).ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC, {Minutes(verdict.Wait)} from now, longer than the {Minutes(options.MaxRateLimitWait)} this job waits. Run again after the reset."
+                ? $"GitHub's API rate limit for {(app ? $"the GitHub App's installation on {scope}" : GitHubSettingNames.Token)} is used up ({code}, {verdict.Reason}) while reading {what}. It resets at {(timeProvider.GetUtcNow() + verdict.Wait).ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC, {Minutes(verdict.Wait)} from now, longer than the {Minutes(options.MaxRateLimitWait)} this job waits. Run again after the reset."
                 : $"GitHub kept rate-limiting requests for {what} ({code}, {verdict.Reason}) after {options.MaxRetries} retries. Run again later, or run fewer jobs with the same token at the same time.";
+        }
+
+        if (app && status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return AppRefused(status, said, what, scope, endpoint, path, options);
         }
 
         return status switch
@@ -78,6 +86,27 @@ internal static class GitHubErrors
                 $"GitHub answered {code}{said} for {what}, still after {options.MaxRetries} retries. GitHub may be having an incident (https://www.githubstatus.com); the next run tries again.",
             _ => $"GitHub answered {code}{said} for {what} ({path}).",
         };
+    }
+
+    private static string AppRefused(HttpStatusCode status, string said, string what, SeatScope scope, GitHubEndpoint endpoint, string path, GitHubOptions options)
+    {
+        if (status == HttpStatusCode.Unauthorized)
+        {
+            return $"GitHub rejected the GitHub App's installation token while reading {what} (401{said}), a freshly minted one too: the App {GitHubSettingNames.AppId}={options.AppId} may have been uninstalled from {scope} or suspended. Check its installation.";
+        }
+
+        if (scope.Type == SeatScopeType.Enterprise && GitHubCredentialRoute.IsSeatListing(path))
+        {
+            return $"The enterprise seat listing (github_seats, github_seat_details, github_users) for enterprise {scope.Slug} needs {GitHubSettingNames.Token} ({GitHubCredentialAdvice.EnterpriseSeatsClassicPat}): GitHub App installation tokens cannot list enterprise seats (403{said}). Set {GitHubSettingNames.Token}; the App keeps serving everything else.";
+        }
+
+        var permission = (endpoint, scope.Type) switch
+        {
+            (GitHubEndpoint.UsageReport, SeatScopeType.Organization) => "the organization permission 'Organization Copilot metrics' (read), and the organization's 'Copilot usage metrics' policy enabled",
+            (GitHubEndpoint.UsageReport, _) => "the enterprise permission 'Enterprise Copilot metrics' (read) on an installation on the enterprise account, and the enterprise's 'Copilot usage metrics' policy set to 'Enabled everywhere'",
+            _ => "the organization permission 'GitHub Copilot Business' (read)",
+        };
+        return $"GitHub refused the GitHub App {GitHubSettingNames.AppId}={options.AppId} access to {what} (403{said}). The App needs {permission}; after changing the App's permissions, an owner of {scope} must accept them on the installation.";
     }
 
     private static string TokenScopes(HttpResponseHeaders headers)

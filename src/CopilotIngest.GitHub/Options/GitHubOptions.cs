@@ -16,7 +16,10 @@ public sealed class GitHubOptions
     /// <summary><c>INGEST_GITHUB</c>: when false nothing GitHub is validated or run.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary><c>GITHUB_TOKEN</c>: a classic personal access token. Never logged.</summary>
+    /// <summary>
+    /// <c>GITHUB_TOKEN</c>: a classic (or fine-grained) personal access token. Never logged. With a GitHub App configured it
+    /// is used only where installation tokens cannot read (the enterprise seat listing).
+    /// </summary>
     public string? Token { get; set; }
 
     /// <summary><c>GITHUB_ORGS</c>: organization logins, in the configured order, without duplicates.</summary>
@@ -46,8 +49,23 @@ public sealed class GitHubOptions
     /// <summary><c>GITHUB_DELETE_THRESHOLD</c>: the largest share of a snapshot set (users, seats) one run may delete.</summary>
     public double DeleteThreshold { get; set; } = DefaultDeleteThreshold;
 
-    /// <summary>True when <c>GITHUB_APP_ID</c> is set: GitHub App authentication is not supported yet.</summary>
-    public bool AppIdConfigured { get; set; }
+    /// <summary><c>GITHUB_APP_ID</c>: the GitHub App's id (or client ID), the JWT's <c>iss</c>; null for no App.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>
+    /// <c>GITHUB_APP_PRIVATE_KEY</c> (or the file named by <c>GITHUB_APP_PRIVATE_KEY_FILE</c>): the App's private key, PEM
+    /// (PKCS#1 or PKCS#8). Never logged.
+    /// </summary>
+    public string? AppPrivateKey { get; set; }
+
+    /// <summary><c>GITHUB_APP_INSTALLATION_ID</c>: one installation for every organization; null looks it up per organization.</summary>
+    public long? AppInstallationId { get; set; }
+
+    /// <summary>True when a GitHub App authenticates (<c>GITHUB_APP_ID</c> is set).</summary>
+    public bool UsesApp => AppId is not null;
+
+    /// <summary>Refresh an installation token this long before GitHub's <c>expires_at</c>.</summary>
+    public TimeSpan InstallationTokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary><c>EXTRA_CA_CERT</c>: a PEM file trusted in addition to the system store.</summary>
     public string? ExtraCaCertPath { get; set; }

@@ -23,7 +23,46 @@ internal static class GitHubOptionsReader
         options.TeamMetrics = configuration.GetBool(GitHubSettingNames.TeamMetrics, false, errors);
         options.SeatDetails = configuration.GetBool(GitHubSettingNames.SeatDetails, false, errors);
         options.DeleteThreshold = configuration.GetShare(GitHubSettingNames.DeleteThreshold, GitHubOptions.DefaultDeleteThreshold, errors);
-        options.AppIdConfigured = configuration.GetSetting(GitHubSettingNames.AppId) is not null;
+        options.AppId = configuration.GetSetting(GitHubSettingNames.AppId);
+        options.AppPrivateKey = configuration.GetSetting(GitHubSettingNames.AppPrivateKey) ?? ReadKeyFile(configuration, errors);
+        options.AppInstallationId = ReadInstallationId(configuration, errors);
         options.ExtraCaCertPath = configuration.GetSetting(GitHubSettingNames.ExtraCaCert);
+    }
+
+    /// <summary>The CLI resolves <c>*_FILE</c> settings before this runs; a host that does not is served here.</summary>
+    private static string? ReadKeyFile(IConfiguration configuration, List<string> errors)
+    {
+        var path = configuration.GetSetting(GitHubSettingNames.AppPrivateKeyFile);
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllText(path).Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"{GitHubSettingNames.AppPrivateKeyFile} points to '{path}', which cannot be read: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static long? ReadInstallationId(IConfiguration configuration, List<string> errors)
+    {
+        var text = configuration.GetSetting(GitHubSettingNames.AppInstallationId);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+
+        errors.Add($"{GitHubSettingNames.AppInstallationId} must be the installation's number (the digits at the end of https://github.com/organizations/ORG/settings/installations/ID), got '{text}'.");
+        return null;
     }
 }

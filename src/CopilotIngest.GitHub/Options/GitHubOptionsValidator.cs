@@ -15,6 +15,9 @@ internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOp
     [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$")]
     private static partial Regex OrganizationLogin();
 
+    [GeneratedRegex("^(?:[0-9]{1,19}|Iv[0-9A-Za-z.]{1,40})$")]
+    private static partial Regex AppIdentifier();
+
     [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,98}[A-Za-z0-9])?$")]
     private static partial Regex EnterpriseSlug();
 
@@ -40,11 +43,14 @@ internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOp
 
     private static void ValidateToken(GitHubOptions options, List<string> errors)
     {
+        ValidateApp(options, errors);
         if (options.Token is null)
         {
-            errors.Add(options.AppIdConfigured
-                ? $"{GitHubSettingNames.AppId} is set, but GitHub App authentication is not supported yet: set {GitHubSettingNames.Token} to {OrgPermissionHint} (read:enterprise for {GitHubSettingNames.Enterprise})."
-                : $"{GitHubSettingNames.Token} is required when {GitHubSettingNames.Ingest} is true: {OrgPermissionHint} (read:enterprise for {GitHubSettingNames.Enterprise}).");
+            if (!options.UsesApp)
+            {
+                errors.Add($"{GitHubSettingNames.Token} is required when {GitHubSettingNames.Ingest} is true and no GitHub App is configured ({GitHubSettingNames.AppId}): {OrgPermissionHint} (read:enterprise for {GitHubSettingNames.Enterprise}).");
+            }
+
             return;
         }
 
@@ -55,6 +61,38 @@ internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOp
         else if (options.Token.Any(char.IsWhiteSpace))
         {
             errors.Add($"{GitHubSettingNames.Token} contains white space, but a GitHub token is a single word (check the file or secret it comes from).");
+        }
+    }
+
+    private static void ValidateApp(GitHubOptions options, List<string> errors)
+    {
+        if (!options.UsesApp)
+        {
+            if (options.AppPrivateKey is not null || options.AppInstallationId is not null)
+            {
+                errors.Add($"{(options.AppPrivateKey is not null ? GitHubSettingNames.AppPrivateKey : GitHubSettingNames.AppInstallationId)} is set but {GitHubSettingNames.AppId} is not: set {GitHubSettingNames.AppId} to the App's id (the App's settings page, 'App ID') to authenticate as the GitHub App.");
+            }
+
+            return;
+        }
+
+        if (!AppIdentifier().IsMatch(options.AppId!))
+        {
+            errors.Add($"{GitHubSettingNames.AppId} must be the GitHub App's numeric App ID (or its client ID, 'Iv…'), as on the App's settings page, got '{options.AppId}'.");
+        }
+
+        if (options.AppPrivateKey is null)
+        {
+            errors.Add($"{GitHubSettingNames.AppPrivateKey} or {GitHubSettingNames.AppPrivateKeyFile} is required with {GitHubSettingNames.AppId}: the App's private key (.pem) from its settings page → Private keys.");
+        }
+        else if (Auth.GitHubAppKey.Problem(options.AppPrivateKey) is { } problem)
+        {
+            errors.Add(problem);
+        }
+
+        if (options.AppInstallationId is not null && options.Organizations.Count == 0)
+        {
+            errors.Add($"{GitHubSettingNames.AppInstallationId} is set but {GitHubSettingNames.Organizations} is empty: the installation id serves organizations; the enterprise's installation is looked up.");
         }
     }
 

@@ -15,5 +15,8 @@ public static class GitHubSettingNames
     public const string SeatDetails = "GITHUB_SEAT_DETAILS";
     public const string DeleteThreshold = "GITHUB_DELETE_THRESHOLD";
     public const string AppId = "GITHUB_APP_ID";
+    public const string AppPrivateKey = "GITHUB_APP_PRIVATE_KEY";
+    public const string AppPrivateKeyFile = "GITHUB_APP_PRIVATE_KEY_FILE";
+    public const string AppInstallationId = "GITHUB_APP_INSTALLATION_ID";
     public const string ExtraCaCert = "EXTRA_CA_CERT";
 }

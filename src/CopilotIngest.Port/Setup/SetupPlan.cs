@@ -1,18 +1,36 @@
 namespace CopilotIngest.Port.Setup;
 
-/// <summary>One blueprint of the plan: its file, what setup does with it, and why (which keys differ).</summary>
-public sealed record BlueprintPlanItem(string Identifier, string File, SetupAction Action, string Reason)
+/// <summary>What <c>setup</c> applies, in this order: blueprints, then scorecards (they name blueprint properties), then pages.</summary>
+public enum SetupKind
 {
-    public override string ToString() => $"{Action.ToString().ToLowerInvariant(),-9} {Identifier}: {Reason}";
+    Blueprint,
+    Scorecard,
+    Page,
 }
 
-/// <summary>What <c>setup</c> does (or, in a dry run, would do) with every blueprint file, in file order.</summary>
+/// <summary>One blueprint, scorecard or page of the plan: its file, what setup does with it, and why (which keys differ).</summary>
+public sealed record BlueprintPlanItem(string Identifier, string File, SetupAction Action, string Reason, SetupKind Kind = SetupKind.Blueprint)
+{
+    public override string ToString() =>
+        Kind == SetupKind.Blueprint
+            ? $"{Action.ToString().ToLowerInvariant(),-9} {Identifier}: {Reason}"
+            : $"{Action.ToString().ToLowerInvariant(),-9} {Kind.ToString().ToLowerInvariant()} {Identifier}: {Reason}";
+}
+
+/// <summary>What <c>setup</c> does (or, in a dry run, would do) with every blueprint, scorecard and page file, in file order.</summary>
 public sealed record SetupPlan(IReadOnlyList<BlueprintPlanItem> Blueprints)
 {
-    public bool HasChanges => Blueprints.Any(b => b.Action != SetupAction.Unchanged);
+    public IReadOnlyList<BlueprintPlanItem> Scorecards { get; init; } = [];
 
-    public int Count(SetupAction action) => Blueprints.Count(b => b.Action == action);
+    public IReadOnlyList<BlueprintPlanItem> Pages { get; init; } = [];
 
-    /// <summary>One line per blueprint, e.g. <c>create    github_copilot_usage: not in Port yet</c>.</summary>
-    public IEnumerable<string> Describe() => Blueprints.Select(b => b.ToString());
+    /// <summary>Blueprints, then scorecards, then pages.</summary>
+    public IEnumerable<BlueprintPlanItem> Items => Blueprints.Concat(Scorecards).Concat(Pages);
+
+    public bool HasChanges => Items.Any(b => b.Action != SetupAction.Unchanged);
+
+    public int Count(SetupAction action) => Items.Count(b => b.Action == action);
+
+    /// <summary>One line per item, e.g. <c>create    github_copilot_usage: not in Port yet</c>.</summary>
+    public IEnumerable<string> Describe() => Items.Select(b => b.ToString());
 }

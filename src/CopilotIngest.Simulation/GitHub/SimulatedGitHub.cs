@@ -9,7 +9,8 @@ namespace CopilotIngest.Simulation.GitHub;
 
 /// <summary>
 /// A GitHub REST API for Copilot seats, billing and usage-metrics reports on 127.0.0.1: real <c>Link</c> paging,
-/// <c>x-ratelimit-*</c> headers and limits, 401 for any other token, 404 for unknown organizations, and injected faults.
+/// <c>x-ratelimit-*</c> headers and limits, the personal access token or, with <see cref="SimulatedGitHubOptions.App"/>, GitHub App
+/// JWTs and installation tokens, 401 for any other token, 404 for unknown organizations, and injected faults.
 /// Report endpoints answer with signed links to a separate download host (<see cref="DownloadAddress"/>) that serves
 /// NDJSON, split into several files for large user reports; days without data answer 204 (organizations) or 404
 /// (enterprise). Everything is computed on request from a <see cref="SimulatedGitHubPopulation"/>, so seats and
@@ -28,6 +29,7 @@ public sealed class SimulatedGitHub : IAsyncDisposable
     private readonly RateLimitWindow _rateLimit;
     private readonly ConcurrentQueue<SimulatedGitHubRequest> _requests = new();
 
+    private readonly SimulatedAppAuthority? _appAuthority;
     private SimulatedReportCatalog _catalog = null!;
     private SimulatedReportHost _reportHost = null!;
 
@@ -38,13 +40,23 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         Population = population;
         Token = token;
         _rateLimit = new RateLimitWindow(options.RateLimitPerHour, options.TimeProvider);
+        _appAuthority = options.App is { } registered ? new SimulatedAppAuthority(registered, population, options) : null;
     }
 
     /// <summary>The API root, e.g. <c>http://127.0.0.1:54321/</c> (use as <c>GITHUB_API_URL</c>).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The only token accepted.</summary>
+    /// <summary>The personal access token accepted everywhere.</summary>
     public string Token { get; }
+
+    /// <summary>The registered App's installations (one per organization, one on the enterprise); empty without an App.</summary>
+    public IReadOnlyList<SimulatedInstallation> AppInstallations => _appAuthority?.Installations ?? [];
+
+    /// <summary>Installation tokens minted so far, per installation id.</summary>
+    public IReadOnlyDictionary<long, int> InstallationTokensMinted => _appAuthority?.Minted ?? new Dictionary<long, int>();
+
+    /// <summary>Makes every installation token issued so far answer 401, as if GitHub revoked them.</summary>
+    public void RevokeInstallationTokens() => _appAuthority?.RevokeAll();
 
     public SimulatedGitHubPopulation Population { get; }
 
@@ -131,13 +143,14 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _reportHost.DisposeAsync();
+        _appAuthority?.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
         var pathAndQuery = request.Path + request.QueryString;
-        var authorized = false;
+        var credential = SimulatedCredential.None;
         var status = 0;
         try
         {
@@ -147,10 +160,12 @@ public sealed class SimulatedGitHub : IAsyncDisposable
                 return;
             }
 
-            authorized = IsAuthorized(request.Headers.Authorization.ToString());
-            if (!authorized)
+            var segments = request.Path.Value?.Trim('/').Split('/') ?? [];
+            var appEndpoint = segments is ["app", ..] or ["orgs", _, "installation"];
+            (credential, var denial) = Authorize(request.Headers.Authorization.ToString(), segments, appEndpoint);
+            if (denial is { } refused)
             {
-                status = await ErrorAsync(context, 401, "Bad credentials");
+                status = await ErrorAsync(context, refused.Status, refused.Message);
                 return;
             }
 
@@ -168,25 +183,110 @@ public sealed class SimulatedGitHub : IAsyncDisposable
                 return;
             }
 
-            status = await AnswerAsync(context, truncate: fault?.Kind == SimulatedFaultKind.TruncatedBody, expiredLinks: fault?.Kind == SimulatedFaultKind.ExpiredLinks);
+            status = appEndpoint
+                ? await AppAsync(context, segments)
+                : await AnswerAsync(context, truncate: fault?.Kind == SimulatedFaultKind.TruncatedBody, expiredLinks: fault?.Kind == SimulatedFaultKind.ExpiredLinks);
         }
         finally
         {
-            _requests.Enqueue(new SimulatedGitHubRequest(request.Method, pathAndQuery, status, authorized, request.Headers["X-GitHub-Api-Version"].FirstOrDefault(), request.Headers.Accept.FirstOrDefault()));
+            var authorized = credential is SimulatedCredential.PersonalToken or SimulatedCredential.AppJwt or SimulatedCredential.InstallationToken;
+            _requests.Enqueue(new SimulatedGitHubRequest(request.Method, pathAndQuery, status, authorized, request.Headers["X-GitHub-Api-Version"].FirstOrDefault(), request.Headers.Accept.FirstOrDefault(), credential));
         }
     }
 
-    private bool IsAuthorized(string header)
+    /// <summary>Which credential the request carries, and the refusal (status, message) when it may not do what it asks.</summary>
+    private (SimulatedCredential Credential, (int Status, string Message)? Denial) Authorize(string header, string[] segments, bool appEndpoint)
     {
         var space = header.IndexOf(' ', StringComparison.Ordinal);
-        if (space < 0)
+        var scheme = space < 0 ? string.Empty : header[..space];
+        var secret = space < 0 || !(scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || scheme.Equals("token", StringComparison.OrdinalIgnoreCase))
+            ? null
+            : header[(space + 1)..].Trim();
+        if (appEndpoint)
         {
-            return false;
+            return _appAuthority is null || secret is null
+                ? (SimulatedCredential.None, (401, "A JSON web token could not be decoded"))
+                : _appAuthority.CheckJwt(secret) is { } problem
+                    ? (SimulatedCredential.None, (401, problem))
+                    : (SimulatedCredential.AppJwt, null);
         }
 
-        var scheme = header[..space];
-        return (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || scheme.Equals("token", StringComparison.OrdinalIgnoreCase))
-            && header[(space + 1)..].Trim() == Token;
+        if (secret is not null && secret == Token)
+        {
+            return (SimulatedCredential.PersonalToken, null);
+        }
+
+        if (secret is null || _appAuthority is null || !secret.StartsWith("ghs_", StringComparison.Ordinal))
+        {
+            return (SimulatedCredential.None, (401, "Bad credentials"));
+        }
+
+        var (installation, valid) = _appAuthority.Check(secret);
+        if (installation is null)
+        {
+            return (SimulatedCredential.None, (401, "Bad credentials"));
+        }
+
+        if (!valid)
+        {
+            return (SimulatedCredential.ExpiredInstallationToken, (401, "Bad credentials"));
+        }
+
+        return InstallationMayRead(installation, segments)
+            ? (SimulatedCredential.InstallationToken, null)
+            : (SimulatedCredential.InstallationToken, (403, "Resource not accessible by integration"));
+    }
+
+    private bool InstallationMayRead(SimulatedInstallation installation, string[] segments) => (installation.Organization, segments) switch
+    {
+        (_, ["rate_limit"]) => true,
+        ({ } organization, ["orgs", var login, ..]) => login.Equals(organization.Login, StringComparison.OrdinalIgnoreCase),
+        ({ } organization, ["organizations", var id, ..]) => id == organization.Id.ToString(CultureInfo.InvariantCulture),
+        (null, ["enterprises", var slug, "copilot", "metrics", ..]) => slug.Equals(Population.Enterprise, StringComparison.OrdinalIgnoreCase),
+        (null, ["enterprises", var slug, "copilot", "billing", "seats"]) => _options.AppCanListEnterpriseSeats && slug.Equals(Population.Enterprise, StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    /// <summary>The App endpoints (JWT already checked): installation lookup and token minting.</summary>
+    private async Task<int> AppAsync(HttpContext context, string[] segments)
+    {
+        var authority = _appAuthority!;
+        var method = context.Request.Method;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var status = 200;
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            switch (segments)
+            {
+                case ["orgs", var login, "installation"] when HttpMethods.IsGet(method)
+                    && Population.FindOrganization(login) is { } organization && authority.OnOrganization(organization) is { } installation:
+                    authority.WriteInstallation(writer, installation);
+                    break;
+                case ["app", "installations"] when HttpMethods.IsGet(method):
+                    writer.WriteStartArray();
+                    foreach (var installation in authority.Installations)
+                    {
+                        authority.WriteInstallation(writer, installation);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                case ["app", "installations", var id, "access_tokens"] when HttpMethods.IsPost(method)
+                    && long.TryParse(id, CultureInfo.InvariantCulture, out var installationId) && authority.Find(installationId) is { } installation:
+                    var (token, expiresAt) = authority.Mint(installation);
+                    SimulatedAppAuthority.WriteToken(writer, installation, token, expiresAt);
+                    status = 201;
+                    break;
+                default:
+                    return await ErrorAsync(context, 404, "Not Found");
+            }
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+        return status;
     }
 
     private async Task<int> AnswerAsync(HttpContext context, bool truncate, bool expiredLinks)

@@ -38,4 +38,19 @@ public sealed class SimulatedGitHubOptions
 
     /// <summary>How long a signed download link works after GitHub issues it.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The GitHub App the simulation accepts JWTs from and issues installation tokens for; null for none.</summary>
+    public SimulatedGitHubApp? App { get; set; }
+
+    /// <summary>How long an installation token works after it is minted (GitHub: one hour).</summary>
+    public TimeSpan InstallationTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Whether the App is installed on the enterprise account too (for the enterprise's usage reports).</summary>
+    public bool AppInstalledOnEnterprise { get; set; } = true;
+
+    /// <summary>
+    /// Whether an installation token may list the enterprise's seats. GitHub documents the enterprise seat listing for
+    /// classic PATs only, so the default refuses it (403 "Resource not accessible by integration").
+    /// </summary>
+    public bool AppCanListEnterpriseSeats { get; set; }
 }

@@ -41,6 +41,7 @@ internal static class LocalPortCommand
         await context.Out.WriteLineAsync($"  PORT_BASE_URL={server.BaseAddress.ToString().TrimEnd('/')}");
         await context.Out.WriteLineAsync($"  PORT_CLIENT_ID={server.ClientId}");
         await context.Out.WriteLineAsync($"  PORT_CLIENT_SECRET={server.ClientSecret}");
+        await context.Out.WriteLineAsync($"Dashboards in a browser: {server.DashboardsAddress} (e.g. {server.DashboardAddress(DashboardCommand.DefaultPage)})");
         await context.Out.WriteLineAsync("Press Ctrl+C to stop.");
         try
         {

@@ -1,9 +1,13 @@
 namespace CopilotIngest.Commands;
 
-/// <summary>Finds the product's own files (blueprints, mappings) beside the binary, or in the working directory.</summary>
+/// <summary>Finds the product's own files (blueprints, scorecards, dashboards, mappings) beside the binary, or in the working directory.</summary>
 internal static class ProductFiles
 {
     public static string BlueprintsDirectory(string workingDirectory) => Find(workingDirectory, Path.Combine("configs", "blueprints"));
+
+    public static string ScorecardsDirectory(string workingDirectory) => Find(workingDirectory, Path.Combine("configs", "scorecards"));
+
+    public static string DashboardsDirectory(string workingDirectory) => Find(workingDirectory, Path.Combine("configs", "dashboards"));
 
     private static string Find(string workingDirectory, string relative)
     {

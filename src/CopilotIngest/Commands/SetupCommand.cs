@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CopilotIngest.Demo;
+using CopilotIngest.GitHub.Options;
 using CopilotIngest.Hosting;
 using CopilotIngest.Port.Setup;
 using CopilotIngest.Settings;
@@ -8,35 +9,53 @@ using Spectre.Console;
 
 namespace CopilotIngest.Commands;
 
-/// <summary><c>copilot-ingest setup</c>: create or update the product's blueprints in Port.</summary>
+/// <summary><c>copilot-ingest setup</c>: create or update the product's blueprints, scorecards and dashboard page in Port.</summary>
 internal static class SetupCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("setup", "Create or update the blueprints of configs/blueprints in Port (idempotent).");
+        var command = new Command(
+            "setup",
+            "Create or update the blueprints (configs/blueprints), scorecards (configs/scorecards) and dashboard page (configs/dashboards) in Port, " +
+            "in that order (idempotent). The dashboard's GitHub filters follow the settings: scope_type = enterprise when GITHUB_ENTERPRISE is set, else org.");
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change and change nothing." };
         var blueprints = new Option<string?>("--blueprints")
         {
             Description = "Folder of blueprint JSON files (default: configs/blueprints shipped with the binary).",
             HelpName = "dir",
         };
+        var scorecards = new Option<string?>("--scorecards")
+        {
+            Description = "Folder of scorecard JSON files (default: configs/scorecards shipped with the binary).",
+            HelpName = "dir",
+        };
+        var dashboards = new Option<string?>("--dashboards")
+        {
+            Description = "Folder of dashboard page JSON files (default: configs/dashboards shipped with the binary).",
+            HelpName = "dir",
+        };
         var envFile = CommonOptions.EnvFile();
         command.Options.Add(dryRun);
         command.Options.Add(blueprints);
+        command.Options.Add(scorecards);
+        command.Options.Add(dashboards);
         command.Options.Add(envFile);
         command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
             context,
             () => ExecuteWithPortTargetAsync(
                 context,
                 parseResult.GetValue(envFile),
-                parseResult.GetValue(blueprints) ?? ProductFiles.BlueprintsDirectory(context.WorkingDirectory),
+                new SetupFolders(
+                    parseResult.GetValue(blueprints) ?? ProductFiles.BlueprintsDirectory(context.WorkingDirectory),
+                    parseResult.GetValue(scorecards) ?? ProductFiles.ScorecardsDirectory(context.WorkingDirectory),
+                    parseResult.GetValue(dashboards) ?? ProductFiles.DashboardsDirectory(context.WorkingDirectory)),
                 parseResult.GetValue(dryRun),
                 cancellationToken),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteWithPortTargetAsync(CliContext context, string? envFile, string blueprintsDirectory, bool dryRun, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteWithPortTargetAsync(CliContext context, string? envFile, SetupFolders folders, bool dryRun, CancellationToken cancellationToken)
     {
         var settings = IngestionWorkflow.LoadSettings(context, envFile);
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
@@ -46,13 +65,24 @@ internal static class SetupCommand
             settings = IngestionWorkflow.LoadSettings(context, envFile, embedded.Overrides());
         }
 
-        return await ExecuteAsync(settings, context, blueprintsDirectory, dryRun, cancellationToken);
+        return await ExecuteAsync(settings, context, folders, dryRun, cancellationToken);
     }
 
-    public static async Task<int> ExecuteAsync(LoadedSettings settings, CliContext context, string blueprintsDirectory, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>The product's folders as shipped beside the binary (or in the working directory).</summary>
+    public static SetupFolders ProductFolders(CliContext context) => new(
+        ProductFiles.BlueprintsDirectory(context.WorkingDirectory),
+        ProductFiles.ScorecardsDirectory(context.WorkingDirectory),
+        ProductFiles.DashboardsDirectory(context.WorkingDirectory));
+
+    /// <summary><see cref="DashboardScope.Enterprise"/> when <c>GITHUB_ENTERPRISE</c> is set, else <see cref="DashboardScope.Organization"/>.</summary>
+    public static string GitHubScopeType(LoadedSettings settings) =>
+        DashboardScope.ScopeTypeFor(!string.IsNullOrWhiteSpace(settings.Configuration[GitHubSettingNames.Enterprise]));
+
+    public static async Task<int> ExecuteAsync(LoadedSettings settings, CliContext context, SetupFolders folders, bool dryRun, CancellationToken cancellationToken)
     {
         using var host = await WorkerHost.StartAsync(settings, WorkerFeatures.Port, context, cancellationToken);
-        var plan = await host.Services.GetRequiredService<BlueprintSetup>().ApplyAsync(blueprintsDirectory, dryRun, cancellationToken);
+        var sources = new SetupSources(folders.Blueprints, folders.Scorecards, folders.Dashboards, GitHubScopeType(settings));
+        var plan = await host.Services.GetRequiredService<PortSetup>().ApplyAsync(sources, dryRun, cancellationToken);
         Print(Output.Consoles.Create(context.Out, context.Interactive), plan, dryRun);
         await host.StopAsync(cancellationToken);
         return ExitCodes.Success;
@@ -61,8 +91,8 @@ internal static class SetupCommand
     public static void Print(IAnsiConsole console, SetupPlan plan, bool dryRun)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(dryRun ? "[bold]Setup plan (dry run: nothing changed)[/]" : "[bold]Setup[/]");
-        table.AddColumns("Blueprint", "Action", "Why");
-        foreach (var item in plan.Blueprints)
+        table.AddColumns("Kind", "Identifier", "Action", "Why");
+        foreach (var item in plan.Items)
         {
             var action = item.Action switch
             {
@@ -70,7 +100,7 @@ internal static class SetupCommand
                 SetupAction.Update => "[yellow]update[/]",
                 _ => "unchanged",
             };
-            table.AddRow(Markup.Escape(item.Identifier), action, Markup.Escape(item.Reason));
+            table.AddRow(item.Kind.ToString().ToLowerInvariant(), Markup.Escape(item.Identifier), action, Markup.Escape(item.Reason));
         }
 
         console.Write(table);
@@ -78,3 +108,6 @@ internal static class SetupCommand
             $"{plan.Count(SetupAction.Create)} to create, {plan.Count(SetupAction.Update)} to update, {plan.Count(SetupAction.Unchanged)} unchanged{(dryRun ? " (dry run)" : string.Empty)}.");
     }
 }
+
+/// <summary>The folders <c>setup</c> reads: blueprints, scorecards, dashboard pages.</summary>
+internal sealed record SetupFolders(string Blueprints, string Scorecards, string Dashboards);

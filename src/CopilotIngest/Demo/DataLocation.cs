@@ -22,5 +22,6 @@ internal static class DataLocation
         var dataDirectory = Path.GetDirectoryName(server.DatabasePath)!;
         console.MarkupLineInterpolated($"Data: [bold]{server.DatabasePath}[/] (SQLite; kept between runs).");
         console.MarkupLineInterpolated($"Explore it: [bold]copilot-ingest local-port --data-dir {dataDirectory}[/] prints a Port API URL and credentials to query.");
+        console.MarkupLineInterpolated($"Dashboard: [bold]copilot-ingest dashboard --out report.html[/] writes it as one HTML file; [bold]copilot-ingest demo --serve[/] serves it live.");
     }
 }

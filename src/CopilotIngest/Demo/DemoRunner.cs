@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using CopilotIngest.Commands;
 using CopilotIngest.Hosting;
 using CopilotIngest.Simulation.GitHub;
@@ -8,13 +10,19 @@ namespace CopilotIngest.Demo;
 /// <summary>Starts the simulated services and the local Port, then runs setup and ingestion exactly as production does.</summary>
 internal static class DemoRunner
 {
+    /// <summary>The simulated GitHub App's id.</summary>
+    public const long DemoAppId = 424242;
+
     public static async Task<int> RunAsync(CliContext context, DemoOptions options, string? summaryJson, CancellationToken cancellationToken)
     {
         // The demo reads the environment (LOG_LEVEL, PRIVACY_MODE, …) but no .env file: it needs no configuration.
         var baseSettings = IngestionWorkflow.LoadEnvironmentSettings(context);
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(baseSettings, options.DataDirectory, unsetMeansLocal: true, context.TimeProvider, cancellationToken);
+        // The demo authenticates as a GitHub App: a key made for this run only, its public half registered in the simulation.
+        using var appKey = RSA.Create(2048);
+        var app = new SimulatedGitHubApp(DemoAppId, appKey.ExportSubjectPublicKeyInfoPem());
         await using var github = await SimulatedGitHub.StartAsync(
-            new SimulatedGitHubOptions { Seats = options.Seats, Seed = options.Seed, TimeProvider = context.TimeProvider },
+            new SimulatedGitHubOptions { Seats = options.Seats, Seed = options.Seed, TimeProvider = context.TimeProvider, App = app },
             cancellationToken);
 
         await using var graph = await SimulatedGraph.StartAsync(
@@ -30,6 +38,12 @@ internal static class DemoRunner
             ["M365_AUTH"] = null,
             ["M365_TENANT_NAME"] = null,
             ["GITHUB_API_URL"] = github.BaseAddress.ToString().TrimEnd('/'),
+            ["GITHUB_APP_ID"] = app.AppId.ToString(CultureInfo.InvariantCulture),
+            ["GITHUB_APP_PRIVATE_KEY"] = appKey.ExportPkcs8PrivateKeyPem(),
+            ["GITHUB_APP_PRIVATE_KEY_FILE"] = null,
+            ["GITHUB_APP_INSTALLATION_ID"] = null,
+
+            // Only for the enterprise seat listing, which GitHub documents for classic PATs only.
             ["GITHUB_TOKEN"] = github.Token,
             ["GITHUB_TOKEN_FILE"] = null,
             ["GITHUB_ORGS"] = string.Join(',', github.Population.Organizations.Select(o => o.Login)),
@@ -56,19 +70,23 @@ internal static class DemoRunner
         await context.Out.WriteLineAsync(
             $"Demo: simulated GitHub enterprise '{github.Population.Enterprise}' ({options.Seats:N0} seats) and Microsoft 365 tenant ({options.M365Users:N0} Copilot users) → {target}");
 
+        await context.Out.WriteLineAsync(
+            $"GitHub: authenticated as GitHub App {app.AppId} (installation tokens for each organization and the enterprise); GITHUB_TOKEN only for the enterprise seat listing, which GitHub documents for classic PATs only.");
+
         // Check every setting the run will need before setup changes anything.
         using (var validated = await WorkerHost.StartAsync(settings, WorkerFeatures.All, context, cancellationToken))
         {
             await validated.StopAsync(cancellationToken);
         }
 
-        var setupExit = await SetupCommand.ExecuteAsync(settings, context, ProductFiles.BlueprintsDirectory(context.WorkingDirectory), dryRun: false, cancellationToken);
+        var setupExit = await SetupCommand.ExecuteAsync(settings, context, SetupCommand.ProductFolders(context), dryRun: false, cancellationToken);
         if (setupExit != ExitCodes.Success)
         {
             return setupExit;
         }
 
         var exitCode = await IngestionWorkflow.RunAsync(settings, context, summaryJson, cancellationToken);
+        await PrintCredentialsUsedAsync(context, github);
         if (embedded.Server is not null)
         {
             await DataLocation.PrintAsync(context, embedded.Server, cancellationToken);
@@ -81,10 +99,23 @@ internal static class DemoRunner
         return exitCode;
     }
 
+    /// <summary>Which credential served which GitHub requests, from what the simulated GitHub saw (no secret is kept there).</summary>
+    private static async Task PrintCredentialsUsedAsync(CliContext context, SimulatedGitHub github)
+    {
+        var requests = github.Requests;
+        var minted = github.InstallationTokensMinted.Values.Sum();
+        var byInstallation = requests.Count(r => r.Credential == SimulatedCredential.InstallationToken);
+        var byPat = requests.Where(r => r.Credential == SimulatedCredential.PersonalToken).ToList();
+        var patPaths = byPat.Select(r => r.PathAndQuery.Split('?')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"GitHub App: {minted} installation token(s) minted for {github.InstallationTokensMinted.Count} installation(s), {byInstallation} API requests authenticated with them; GITHUB_TOKEN served {byPat.Count} request(s): {string.Join(", ", patPaths)}."));
+    }
+
     private static async Task ServeAsync(CliContext context, EmbeddedPort embedded, CancellationToken cancellationToken)
     {
         var server = embedded.Server!;
-        await context.Out.WriteLineAsync($"The local Port stays up at {server.BaseAddress} (PORT_CLIENT_ID={server.ClientId}, secret in {LocalPortCredentials.FileName}). Ctrl+C stops it.");
+        await context.Out.WriteLineAsync($"The local Port stays up at {server.BaseAddress} (PORT_CLIENT_ID={server.ClientId}, secret in {LocalPortCredentials.FileName}).");
+        await context.Out.WriteLineAsync($"Dashboard: {server.DashboardAddress(DashboardCommand.DefaultPage)} (open it in a browser; reload to recompute). Ctrl+C stops it.");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -1,6 +1,7 @@
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,12 +23,75 @@ public sealed class GitHubOptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_AppIdWithoutToken_SaysAppAuthIsNotSupportedYet()
+    public void Validate_AppWithKeyAndNoToken_IsValid()
     {
-        var failure = Assert.Single(Failures(new Dictionary<string, string?> { ["GITHUB_APP_ID"] = "12345", ["GITHUB_ORGS"] = "acme" }));
+        Assert.Empty(Failures(App()));
+    }
 
-        Assert.Contains("GitHub App authentication is not supported yet", failure, StringComparison.Ordinal);
-        Assert.Contains("classic PAT", failure, StringComparison.Ordinal);
+    [Fact]
+    public void Validate_AppIdWithoutKey_NamesBothKeySettings()
+    {
+        var failure = Assert.Single(Failures(App((GitHubSettingNames.AppPrivateKey, null))));
+
+        Assert.StartsWith("GITHUB_APP_PRIVATE_KEY or GITHUB_APP_PRIVATE_KEY_FILE is required with GITHUB_APP_ID", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not a key at all")]
+    [InlineData("public")]
+    [InlineData("truncated")]
+    public void Validate_KeyThatCannotSign_NamesTheVariableWithoutQuotingTheKey(string kind)
+    {
+        var key = kind switch
+        {
+            "public" => TestGitHubApp.Key.ExportSubjectPublicKeyInfoPem(),
+            "truncated" => TestGitHubApp.PrivateKeyPem[..400] + "\n-----END RSA PRIVATE KEY-----",
+            _ => kind,
+        };
+
+        var failure = Assert.Single(Failures(App((GitHubSettingNames.AppPrivateKey, key))));
+
+        Assert.StartsWith("GITHUB_APP_PRIVATE_KEY (or the file named by GITHUB_APP_PRIVATE_KEY_FILE) is not an unencrypted RSA private key", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(key.Length > 60 ? key[40..60] : key, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_EveryAppSettingWrong_ReportsEachNamingItsVariable()
+    {
+        var failures = Failures(App(
+            (GitHubSettingNames.AppId, "my-app"),
+            (GitHubSettingNames.AppPrivateKey, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----"),
+            (GitHubSettingNames.AppInstallationId, "12ab")));
+
+        Assert.Equal(3, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("GITHUB_APP_ID must be the GitHub App's numeric App ID", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("GITHUB_APP_PRIVATE_KEY (or the file", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("GITHUB_APP_INSTALLATION_ID must be the installation's number", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_KeyWithoutAppId_AsksForTheAppId()
+    {
+        var failure = Assert.Single(Failures(Valid((GitHubSettingNames.AppPrivateKey, TestGitHubApp.PrivateKeyPem))));
+
+        Assert.StartsWith("GITHUB_APP_PRIVATE_KEY is set but GITHUB_APP_ID is not", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_KeyFile_IsReadAndChecked()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, TestGitHubApp.Pkcs8PrivateKeyPem);
+            Assert.Empty(Failures(App((GitHubSettingNames.AppPrivateKey, null), (GitHubSettingNames.AppPrivateKeyFile, path))));
+            File.WriteAllText(path, "garbage");
+            Assert.StartsWith("GITHUB_APP_PRIVATE_KEY (or the file", Assert.Single(Failures(App((GitHubSettingNames.AppPrivateKey, null), (GitHubSettingNames.AppPrivateKeyFile, path)))), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -119,6 +183,18 @@ public sealed class GitHubOptionsValidatorTests
     private static Dictionary<string, string?> Valid(params (string Name, string? Value)[] overrides)
     {
         var values = new Dictionary<string, string?> { ["GITHUB_TOKEN"] = Secret, ["GITHUB_ORGS"] = "acme,other" };
+        foreach (var (name, value) in overrides)
+        {
+            values[name] = value;
+        }
+
+        return values;
+    }
+
+    private static Dictionary<string, string?> App(params (string Name, string? Value)[] overrides)
+    {
+        var values = TestGitHubApp.Settings();
+        values["GITHUB_ORGS"] = "acme,other";
         foreach (var (name, value) in overrides)
         {
             values[name] = value;
