@@ -1,5 +1,6 @@
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Auth;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
@@ -86,6 +87,7 @@ public static class GitHubServiceCollectionExtensions
             .RemoveAllLoggers();
         downloads.AddStandardResilienceHandler().Configure(ReportDownloadResilience.Configure);
         services.TryAddTransient<UsageReportReader>();
+        services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);
         services.AddReconciliation(configuration);
         services.AddSharding(configuration);

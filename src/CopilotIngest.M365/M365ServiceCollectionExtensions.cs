@@ -1,5 +1,6 @@
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sinks;
 using CopilotIngest.M365.Auth;
 using CopilotIngest.M365.Configuration;
 using CopilotIngest.M365.DataSets;
@@ -64,6 +65,7 @@ public static class M365ServiceCollectionExtensions
         services.AddReconciliation(configuration);
         services.AddSharding(configuration);
         services.TryAddSingleton<UserReconciler>();
+        services.TryAddTransient<IdentifierMigration>();
         services.AddSingleton<IDataSet, M365SummaryDataSet>();
         services.AddSingleton<IDataSet, M365UsersDataSet>();
         services.AddSingleton<IDataSet, M365TrendDataSet>();

@@ -45,6 +45,13 @@ public sealed class HeldEntities
     /// <summary>The stored hash of an entity, or null when Port does not hold it or holds it without a hash.</summary>
     public string? ContentHash(string identifier) => _entities.GetValueOrDefault(identifier);
 
+    /// <summary>The same listing without <paramref name="identifiers"/> (entities deleted since it was taken).</summary>
+    public HeldEntities Without(IReadOnlyCollection<string> identifiers)
+    {
+        ArgumentNullException.ThrowIfNull(identifiers);
+        return identifiers.Count == 0 ? this : new(Blueprint, _entities.Where(e => !identifiers.Contains(e.Key)).Select(e => new HeldEntity(e.Key, e.Value)), HashesKept);
+    }
+
     /// <summary>The identifiers that start with <paramref name="prefix"/> (ordinal).</summary>
     public IEnumerable<string> WithPrefix(string prefix)
     {

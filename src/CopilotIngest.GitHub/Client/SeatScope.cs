@@ -26,8 +26,11 @@ public sealed record SeatScope(SeatScopeType Type, string Slug)
         ? $"orgs/{Uri.EscapeDataString(Slug)}/copilot/metrics/reports"
         : $"enterprises/{Uri.EscapeDataString(Slug)}/copilot/metrics/reports";
 
-    /// <summary>How Port identifiers name the scope: <c>acme</c> for an organization, <c>enterprise:acme</c> for an enterprise.</summary>
-    public string PortKey => PortIdentifier.Sanitize(Type == SeatScopeType.Organization ? Slug : "enterprise:" + Slug);
+    /// <summary>
+    /// How Port identifiers name the scope, folded to lower case (<see cref="GitHubIdentity"/>): <c>acme</c> for an
+    /// organization, <c>enterprise:acme</c> for an enterprise, whatever the case of the setting.
+    /// </summary>
+    public string PortKey => PortIdentifier.Sanitize(GitHubIdentity.Fold(Type == SeatScopeType.Organization ? Slug : "enterprise:" + Slug));
 
     /// <summary><c>org</c> or <c>enterprise</c>, as the blueprints' <c>scope_type</c> says.</summary>
     public string TypeName => Type == SeatScopeType.Organization ? "org" : "enterprise";

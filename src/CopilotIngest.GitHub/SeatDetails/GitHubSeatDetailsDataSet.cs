@@ -21,11 +21,12 @@ public sealed class GitHubSeatDetailsDataSet(
     IEntitySink sink,
     IEntityStore store,
     Reconciler reconciler,
+    IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
     TimeProvider timeProvider,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
-    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, store, reconciler, options, shard, logger)
+    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, shard, logger)
 {
     public const string DataSetName = "github_seat_details";
 

@@ -16,7 +16,8 @@ public static class SeatDetailsMapper
     public static string Identifier(string user, SeatScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return PortIdentifier.Compose(user, scope.PortKey);
+        ArgumentNullException.ThrowIfNull(user);
+        return PortIdentifier.Compose(GitHubIdentity.Fold(user), scope.PortKey);
     }
 
     public static PortEntity Map(SeatScope scope, SeatHolder holder, DateTimeOffset now, int inactiveDays, Pseudonymizer pseudonymizer)

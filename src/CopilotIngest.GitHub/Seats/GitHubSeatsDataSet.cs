@@ -21,6 +21,7 @@ namespace CopilotIngest.GitHub.Seats;
 public sealed partial class GitHubSeatsDataSet(
     GitHubClient client,
     IEntitySink sink,
+    IdentifierMigration migration,
     TimeProvider timeProvider,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
@@ -60,7 +61,13 @@ public sealed partial class GitHubSeatsDataSet(
             error = scopes.Count == 1 ? run.Failures[0].Message : $"All {scopes.Count} GitHub scopes failed; first: {run.Failures[0].Message}";
         }
 
-        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, 0, [.. run.Failures, .. report.Failures], error, run.Notes);
+        var migrated = await migration.RunAsync(SeatsEntityMapper.Blueprint, GitHubIdentity.CurrentIdentifier, null, cancellationToken);
+        if (migrated.Note is { } note)
+        {
+            run.Notes.Add(note);
+        }
+
+        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, migrated.Deleted, [.. run.Failures, .. report.Failures], error, run.Notes);
     }
 
     /// <summary>The scopes of <paramref name="dataSet"/> this shard of the run reads (all of them when the run is not sharded).</summary>

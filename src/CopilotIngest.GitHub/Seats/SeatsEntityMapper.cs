@@ -21,14 +21,11 @@ public static class SeatsEntityMapper
         ["plan_type"] = ["business", "enterprise", "unknown"],
     };
 
-    /// <summary><c>acme@2026-11-25</c> for an organization, <c>enterprise:acme@2026-11-25</c> for an enterprise.</summary>
+    /// <summary><c>acme@2026-11-25</c> for an organization, <c>enterprise:acme@2026-11-25</c> for an enterprise (slugs in lower case).</summary>
     public static string Identifier(SeatScope scope, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return scope.Type == SeatScopeType.Organization
-            ? PortIdentifier.Compose(scope.Slug, date)
-            : PortIdentifier.Compose("enterprise:" + scope.Slug, date);
+        return PortIdentifier.Compose(scope.PortKey, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     public static PortEntity Map(SeatSnapshot snapshot)

@@ -25,6 +25,7 @@ public abstract partial class SnapshotDataSet(
     IEntitySink sink,
     IEntityStore store,
     Reconciler reconciler,
+    IdentifierMigration migration,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
     ILogger logger) : IDataSet
@@ -68,6 +69,14 @@ public abstract partial class SnapshotDataSet(
             return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {Blueprint} entities failed: {ex.Message}; nothing was deleted.", run.Notes);
         }
 
+        // Entities an earlier version wrote in another case go first, and leave the listing reconciliation judges by.
+        var migrated = await migration.RunAsync(Blueprint, GitHubIdentity.CurrentIdentifier, null, cancellationToken);
+        if (migrated.Note is { } migrationNote)
+        {
+            run.Notes.Add(migrationNote);
+        }
+
+        held = held.Without(migrated.Replaced);
         var outcome = ReconcileOutcome.None;
         foreach (var scope in complete)
         {
@@ -85,7 +94,7 @@ public abstract partial class SnapshotDataSet(
         run.Notes.AddRange(outcome.Notes);
         var error = run.AllScopesFailedError(scopes.Count);
 
-        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, outcome.Deleted, [.. run.Failures, .. report.Failures], error, run.Notes)
+        return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, migrated.Deleted + outcome.Deleted, [.. run.Failures, .. report.Failures], error, run.Notes)
         {
             NotDeleted = outcome.NotDeleted,
         };

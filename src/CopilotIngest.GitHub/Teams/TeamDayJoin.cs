@@ -35,7 +35,8 @@ public sealed class TeamDayJoin(DateOnly day)
         }
 
         // An enterprise lists teams of several organizations, whose slugs may repeat: the team id tells them apart.
-        var key = row.TeamId is { } teamId ? teamId.ToString(System.Globalization.CultureInfo.InvariantCulture) : slug;
+        // Without an id, the slug in lower case: it is case-insensitive and becomes part of the identifier folded.
+        var key = row.TeamId is { } teamId ? teamId.ToString(System.Globalization.CultureInfo.InvariantCulture) : Client.GitHubIdentity.Fold(slug);
         if (!_teams.TryGetValue(key, out var team))
         {
             team = new TeamDayTotals(row.TeamId, slug);

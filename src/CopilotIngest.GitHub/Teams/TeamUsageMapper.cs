@@ -13,7 +13,8 @@ public static class TeamUsageMapper
     public static string Identifier(SeatScope scope, string teamSlug, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return PortIdentifier.Compose(scope.PortKey, teamSlug, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        ArgumentNullException.ThrowIfNull(teamSlug);
+        return PortIdentifier.Compose(scope.PortKey, GitHubIdentity.Fold(teamSlug), day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     /// <summary>The team part of the identifier: the slug, plus the team id in an enterprise, where slugs of different organizations can repeat.</summary>

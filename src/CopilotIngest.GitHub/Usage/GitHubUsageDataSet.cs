@@ -27,6 +27,7 @@ public sealed partial class GitHubUsageDataSet(
     UsageReportReader reports,
     IEntitySink sink,
     IEntityStore store,
+    IdentifierMigration migration,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
     ILogger<GitHubUsageDataSet> logger) : IDataSet
@@ -44,7 +45,7 @@ public sealed partial class GitHubUsageDataSet(
         }
 
         var run = new RunState();
-        return TimeSeriesWrite.RunAsync(Name, UsageEntityMapper.Blueprint, sink, store, scopes, run, held => BuildEntitiesAsync(scopes, held, run, cancellationToken), LogSinkFailed, cancellationToken);
+        return TimeSeriesWrite.RunAsync(Name, UsageEntityMapper.Blueprint, sink, store, migration, scopes, run, held => BuildEntitiesAsync(scopes, held, run, cancellationToken), LogSinkFailed, cancellationToken);
     }
 
     private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, HeldEntities held, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)

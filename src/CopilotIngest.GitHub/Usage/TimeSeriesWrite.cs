@@ -9,7 +9,8 @@ namespace CopilotIngest.GitHub.Usage;
 /// Writes a GitHub time-series data set's stream of day entities and turns the outcome into its result. What Port holds
 /// for the blueprint is listed once, first, and serves both the gap finding (which days are missing) and the sink (which
 /// entities are unchanged). A listing or sink failure fails the data set with what was read so far; every scope failing
-/// makes the data set's error. Time series never delete.
+/// makes the data set's error. Time series never delete a day, except an entity an earlier version wrote under
+/// another case whose folded twin exists (<see cref="IdentifierMigration"/>).
 /// </summary>
 internal static class TimeSeriesWrite
 {
@@ -18,6 +19,7 @@ internal static class TimeSeriesWrite
         string blueprint,
         IEntitySink sink,
         IEntityStore store,
+        IdentifierMigration migration,
         IReadOnlyList<SeatScope> scopes,
         RunState run,
         Func<HeldEntities, IAsyncEnumerable<PortEntity>> entities,
@@ -36,7 +38,13 @@ internal static class TimeSeriesWrite
             return new DataSetResult(name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {blueprint} entities failed: {ex.Message}", run.Notes);
         }
 
+        var migrated = await migration.RunAsync(blueprint, GitHubIdentity.CurrentIdentifier, null, cancellationToken);
+        if (migrated.Note is { } note)
+        {
+            run.Notes.Add(note);
+        }
+
         return new DataSetResult(
-            name, run.Fetched, report.Upserted, report.Unchanged, 0, [.. run.Failures, .. report.Failures], run.AllScopesFailedError(scopes.Count), run.Notes);
+            name, run.Fetched, report.Upserted, report.Unchanged, migrated.Deleted, [.. run.Failures, .. report.Failures], run.AllScopesFailedError(scopes.Count), run.Notes);
     }
 }

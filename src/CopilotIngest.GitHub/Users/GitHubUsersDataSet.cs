@@ -26,10 +26,11 @@ public sealed class GitHubUsersDataSet(
     IEntitySink sink,
     IEntityStore store,
     Reconciler reconciler,
+    IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
-    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, options, shard, logger)
+    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, shard, logger)
 {
     public const string DataSetName = "github_users";
 

@@ -19,7 +19,8 @@ public static class UserRollupMapper
     public static string Identifier(string user, SeatScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return PortIdentifier.Compose(user, scope.PortKey);
+        ArgumentNullException.ThrowIfNull(user);
+        return PortIdentifier.Compose(GitHubIdentity.Fold(user), scope.PortKey);
     }
 
     public static PortEntity Map(SeatScope scope, DateOnly windowStart, DateOnly windowEnd, UserRollup? usage, SeatHolder? seat, Pseudonymizer pseudonymizer)

@@ -37,6 +37,8 @@ internal static partial class TokenErrors
             _ when exception is CredentialUnavailableException => "the credential is not available in this environment: " + Credentials(options),
             _ when text.Contains("SSL connection", StringComparison.OrdinalIgnoreCase) || text.Contains("remote certificate", StringComparison.OrdinalIgnoreCase) =>
                 $"the TLS connection to {M365Settings.AuthorityHost} failed; behind a TLS-inspecting proxy, set {M365Settings.ExtraCaCert} to its CA certificate (PEM).",
+            _ when FindInner<System.Net.Http.HttpRequestException>(exception) is not null || FindInner<System.Net.Sockets.SocketException>(exception) is not null =>
+                $"could not reach the Entra ID authority {options.AuthorityHost}: check {M365Settings.AuthorityHost} (default {M365Settings.DefaultAuthorityHost}; national clouds have their own), and that a proxy or firewall lets the host through (HTTPS_PROXY, NO_PROXY).",
             _ => "check " + Credentials(options),
         };
 

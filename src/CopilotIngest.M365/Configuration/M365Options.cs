@@ -51,7 +51,7 @@ public sealed class M365Options
     /// <summary><c>M365_RELATE_PORT_USERS</c>: relate each user entity to Port's <c>_user</c> by e-mail (plain privacy mode only).</summary>
     public bool RelatePortUsers { get; set; }
 
-    /// <summary><c>M365_TENANT_NAME</c>; null means "ask Graph for the tenant's initial domain, else use the tenant id".</summary>
+    /// <summary><c>M365_TENANT_NAME</c>: the tenant key in identifiers and titles; null means the tenant id (<c>M365_TENANT_ID</c>) in identifiers and the initial domain's name, read from Graph, in titles.</summary>
     public string? TenantName { get; set; }
 
     /// <summary>Largest share (0..1) of existing user entities one run may delete.</summary>

@@ -19,6 +19,7 @@ internal sealed class M365SummaryDataSet(
     GraphClient graph,
     TenantContextProvider tenants,
     IEntitySink sink,
+    IdentifierMigration migration,
     IOptions<M365Options> options,
     M365RunGuard guard,
     TimeProvider timeProvider) : IDataSet
@@ -66,9 +67,10 @@ internal sealed class M365SummaryDataSet(
             licenceError = "The usage summary was written without licence counts: " + ex.Message;
         }
 
-        var entities = records.Select(r => SummaryMapper.Map(r, tenant.Name, settings.Period, settings.ReportV2, licences)).ToList();
+        var entities = records.Select(r => SummaryMapper.Map(r, tenant, settings.Period, settings.ReportV2, licences)).ToList();
         var report = await sink.UpsertAsync(M365Blueprints.UsageSummary, entities.ToAsyncEnumerable(), cancellationToken);
 
+        var migrated = await FormerTenantKey.MoveAsync(migration, M365Blueprints.UsageSummary, tenant, notes, cancellationToken);
         var newest = records.Max(r => r.ReportRefreshDate);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         if (today.DayNumber - newest.DayNumber > StaleAfterDays)
@@ -86,7 +88,7 @@ internal sealed class M365SummaryDataSet(
             records.Count,
             report.Upserted,
             report.Unchanged,
-            0,
+            migrated,
             [.. report.Failures, .. M365RunGuard.RowFailures("user count summary", state)],
             licenceError,
             notes);

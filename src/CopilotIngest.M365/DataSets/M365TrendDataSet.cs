@@ -19,6 +19,7 @@ internal sealed class M365TrendDataSet(
     GraphClient graph,
     TenantContextProvider tenants,
     IEntitySink sink,
+    IdentifierMigration migration,
     IOptions<M365Options> options,
     M365RunGuard guard) : IDataSet
 {
@@ -31,9 +32,10 @@ internal sealed class M365TrendDataSet(
         var tenant = await tenants.GetAsync(cancellationToken);
         var state = new ReportReadState();
         var counter = new StrongBox<int>();
-        var report = await sink.UpsertAsync(M365Blueprints.UsageTrend, MapAsync(tenant.Name, state, counter, cancellationToken), cancellationToken);
+        var report = await sink.UpsertAsync(M365Blueprints.UsageTrend, MapAsync(tenant, state, counter, cancellationToken), cancellationToken);
 
         var notes = new List<string>();
+        var migrated = await FormerTenantKey.MoveAsync(migration, M365Blueprints.UsageTrend, tenant, notes, cancellationToken);
         if (counter.Value == 0 && state.MalformedRows == 0)
         {
             notes.Add("No data yet: the Copilot user count trend has no rows for this tenant.");
@@ -44,10 +46,10 @@ internal sealed class M365TrendDataSet(
             notes.Add(malformed);
         }
 
-        return new DataSetResult(Name, counter.Value, report.Upserted, report.Unchanged, 0, [.. report.Failures, .. M365RunGuard.RowFailures("user count trend", state)], null, notes);
+        return new DataSetResult(Name, counter.Value, report.Upserted, report.Unchanged, migrated, [.. report.Failures, .. M365RunGuard.RowFailures("user count trend", state)], null, notes);
     }
 
-    private async IAsyncEnumerable<PortEntity> MapAsync(string tenant, ReportReadState state, StrongBox<int> counter, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<PortEntity> MapAsync(TenantContext tenant, ReportReadState state, StrongBox<int> counter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var seenDays = new HashSet<DateOnly>();

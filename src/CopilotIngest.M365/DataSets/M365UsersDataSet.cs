@@ -24,6 +24,7 @@ internal sealed class M365UsersDataSet(
     IEntitySink sink,
     IEntityStore store,
     UserReconciler reconciler,
+    IdentifierMigration migration,
     IOptions<M365Options> options,
     M365RunGuard guard) : IDataSet
 {
@@ -44,7 +45,7 @@ internal sealed class M365UsersDataSet(
         var tally = new UserTally();
         var portUsers = settings.RelatePortUsers ? await PortUsersAsync(cancellationToken) : null;
         var held = await store.ListHeldAsync(M365Blueprints.User, cancellationToken);
-        var report = await sink.UpsertAsync(M365Blueprints.User, MapAsync(tenant.Name, state, tally, portUsers, cancellationToken), held, cancellationToken);
+        var report = await sink.UpsertAsync(M365Blueprints.User, MapAsync(tenant.Key, state, tally, portUsers, cancellationToken), held, cancellationToken);
 
         var notes = new List<string>();
         if (tally.WithoutPortUser > 0)
@@ -66,10 +67,19 @@ internal sealed class M365UsersDataSet(
             notes.Add(malformed);
         }
 
+        // Users an earlier version wrote without the tenant suffix go first (only those written again under it),
+        // and leave the listing reconciliation judges by.
+        var migrated = await migration.RunAsync(M365Blueprints.User, id => UserIdentity.CurrentIdentifier(id, tenant.Key), tally.Seen, cancellationToken);
+        if (migrated.Note is { } migrationNote)
+        {
+            notes.Add(migrationNote);
+        }
+
+        held = held.Without(migrated.Replaced);
         var outcome = ReconcileOutcome.None;
         if (state.Complete && report.Failures.Count == 0)
         {
-            outcome = await reconciler.ReconcileAsync(held, tally.Seen, namedComplete: tally.Concealed == 0 && tally.SkippedConcealed == 0, cancellationToken);
+            outcome = await reconciler.ReconcileAsync(held, tally.Seen, namedComplete: tally.Concealed == 0 && tally.SkippedConcealed == 0, UserIdentity.ScopeSuffix(tenant.Key), cancellationToken);
             notes.AddRange(outcome.Notes);
         }
         else
@@ -82,7 +92,7 @@ internal sealed class M365UsersDataSet(
             tally.Fetched,
             report.Upserted,
             report.Unchanged,
-            outcome.Deleted,
+            migrated.Deleted + outcome.Deleted,
             [.. report.Failures, .. M365RunGuard.RowFailures("usage user detail", state)],
             null,
             notes)
@@ -120,7 +130,7 @@ internal sealed class M365UsersDataSet(
             }
 
             tally.Fetched++;
-            var identity = UserIdentity.Resolve(record.UserPrincipalName, record.DisplayName, record.ReportRefreshDate, pseudonymizer);
+            var identity = UserIdentity.Resolve(record.UserPrincipalName, record.DisplayName, record.ReportRefreshDate, tenant, pseudonymizer);
             if (identity.Kind == UserIdentityKind.Concealed)
             {
                 if (!settings.IncludeConcealedUsers)

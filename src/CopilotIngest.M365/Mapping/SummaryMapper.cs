@@ -3,20 +3,22 @@ using CopilotIngest.Core.Entities;
 using CopilotIngest.M365.Configuration;
 using CopilotIngest.M365.Licences;
 using CopilotIngest.M365.Reports;
+using CopilotIngest.M365.Tenant;
 
 namespace CopilotIngest.M365.Mapping;
 
-/// <summary>Maps a user count summary row (plus the tenant's Copilot licences) to an <c>m365_copilot_usage_summary</c> entity.</summary>
+/// <summary>Maps a user count summary row (plus the tenant's Copilot licences) to an <c>m365_copilot_usage_summary</c> entity: <c>&lt;tenant key&gt;@&lt;refresh date&gt;@&lt;period&gt;</c>.</summary>
 internal static class SummaryMapper
 {
-    public static PortEntity Map(UserCountSummaryRecord record, string tenant, ReportPeriod requested, bool v2, CopilotLicences? licences)
+    public static PortEntity Map(UserCountSummaryRecord record, TenantContext tenant, ReportPeriod requested, bool v2, CopilotLicences? licences)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(tenant);
         var period = record.ReportPeriodDays is { } days ? ReportPeriod.FromDays(days) : requested;
         var refreshDay = PortValues.Day(record.ReportRefreshDate);
         var properties = new JsonObject
         {
-            ["tenant"] = tenant,
+            ["tenant"] = tenant.Key,
             ["report_refresh_date"] = PortValues.DateTime(record.ReportRefreshDate),
             ["report_period"] = period.Value,
             ["report_period_days"] = period.Days,
@@ -43,8 +45,8 @@ internal static class SummaryMapper
 
         return new PortEntity(
             M365Blueprints.UsageSummary,
-            PortIdentifier.Compose(tenant, refreshDay, period.Value),
-            $"{tenant} M365 Copilot {period.Value} to {refreshDay}",
+            PortIdentifier.Compose(tenant.Key, refreshDay, period.Value),
+            $"{tenant.DisplayName} M365 Copilot {period.Value} to {refreshDay}",
             properties);
     }
 }

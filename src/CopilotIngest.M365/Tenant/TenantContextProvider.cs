@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace CopilotIngest.M365.Tenant;
 
 /// <summary>
-/// Finds the tenant's name for identifiers (<c>M365_TENANT_NAME</c>, else the immutable initial
-/// <c>*.onmicrosoft.com</c> domain, else the tenant id) and reads the report privacy setting, once per run.
-/// The run says once, clearly, when names are concealed.
+/// Builds the run's <see cref="TenantContext"/> once: the tenant key for identifiers from the settings alone
+/// (<c>M365_TENANT_NAME</c>, else <c>M365_TENANT_ID</c>), the display name for titles (read from the tenant's initial
+/// <c>*.onmicrosoft.com</c> domain when <c>M365_TENANT_NAME</c> is not set; a failing read only changes titles), and the
+/// report privacy setting. The run says once, clearly, when names are concealed.
 /// </summary>
 internal sealed partial class TenantContextProvider(GraphClient graph, IOptions<M365Options> options, ILogger<TenantContextProvider> logger) : IDisposable
 {
@@ -39,9 +40,10 @@ internal sealed partial class TenantContextProvider(GraphClient graph, IOptions<
         {
             if (_context is null)
             {
-                var name = await ResolveNameAsync(cancellationToken);
+                var key = Key(options.Value);
+                var (displayName, formerKey) = await ReadNameAsync(key, cancellationToken);
                 var concealed = await ReadConcealmentAsync(cancellationToken);
-                _context = new TenantContext(name, concealed);
+                _context = new TenantContext(key, displayName, concealed, formerKey);
             }
 
             return _context;
@@ -54,12 +56,22 @@ internal sealed partial class TenantContextProvider(GraphClient graph, IOptions<
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task<string> ResolveNameAsync(CancellationToken cancellationToken)
+    /// <summary>The tenant in identifiers: <c>M365_TENANT_NAME</c>, else <c>M365_TENANT_ID</c>, in lower case and without <c>@</c> (which separates identifier parts).</summary>
+    public static string Key(M365Options settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Normalize(settings.TenantName ?? settings.TenantId);
+    }
+
+    private static string Normalize(string name) => PortIdentifier.Sanitize(name.Trim().ToLowerInvariant()).Replace('@', '-');
+
+    /// <summary>The display name, and the name earlier versions used in identifiers when it differs from <paramref name="key"/>.</summary>
+    private async Task<(string DisplayName, string? FormerKey)> ReadNameAsync(string key, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (settings.TenantName is { } configured)
         {
-            return PortIdentifier.Sanitize(configured.ToLowerInvariant());
+            return (configured.Trim(), null);
         }
 
         try
@@ -69,16 +81,16 @@ internal sealed partial class TenantContextProvider(GraphClient graph, IOptions<
                 ?? organization?.VerifiedDomains?.FirstOrDefault(d => d.IsDefault == true)?.Name;
             if (!string.IsNullOrWhiteSpace(domain))
             {
-                var name = domain.EndsWith(InitialDomainSuffix, StringComparison.OrdinalIgnoreCase) ? domain[..^InitialDomainSuffix.Length] : domain;
-                return PortIdentifier.Sanitize(name.ToLowerInvariant());
+                var name = Normalize(domain.EndsWith(InitialDomainSuffix, StringComparison.OrdinalIgnoreCase) ? domain[..^InitialDomainSuffix.Length] : domain);
+                return (name, name == key ? null : name);
             }
         }
         catch (Exception ex) when (ex is ApiException or ReportFormatException)
         {
-            LogTenantNameFallback(ex.Message);
+            LogTenantNameUnknown(ex.Message);
         }
 
-        return PortIdentifier.Sanitize(settings.TenantId.ToLowerInvariant());
+        return (key, null);
     }
 
     private async Task<bool?> ReadConcealmentAsync(CancellationToken cancellationToken)
@@ -106,6 +118,6 @@ internal sealed partial class TenantContextProvider(GraphClient graph, IOptions<
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Could not read the report privacy setting, so concealed names are recognised from the report rows instead: {Reason}")]
     private partial void LogConcealmentUnknown(string reason);
 
-    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "M365_TENANT_NAME is not set and the tenant's domains could not be read, so identifiers use the tenant id (set M365_TENANT_NAME to choose a name): {Reason}")]
-    private partial void LogTenantNameFallback(string reason);
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "M365_TENANT_NAME is not set and the tenant's domains could not be read, so titles show the tenant id this run (identifiers do not depend on it): {Reason}")]
+    private partial void LogTenantNameUnknown(string reason);
 }

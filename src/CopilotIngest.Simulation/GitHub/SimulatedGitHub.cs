@@ -304,7 +304,11 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         headers["x-ratelimit-used"] = used.ToString(CultureInfo.InvariantCulture);
         headers["x-ratelimit-reset"] = reset.ToString(CultureInfo.InvariantCulture);
         headers["x-ratelimit-resource"] = "core";
-        headers["X-OAuth-Scopes"] = "manage_billing:copilot, read:enterprise, read:org";
+        if (_options.TokenScopes is { } tokenScopes)
+        {
+            headers["X-OAuth-Scopes"] = string.Join(", ", tokenScopes);
+        }
+
         headers["X-GitHub-Api-Version-Selected"] = version ?? s_apiVersions[0];
         if (!allowed)
         {
@@ -317,6 +321,17 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         }
 
         var segments = context.Request.Path.Value?.Trim('/').Split('/') ?? [];
+        var accepted = SimulatedTokenScopes.Accepted(segments);
+        if (_options.TokenScopes is { } granted && accepted.Count > 0 && !accepted.Any(s => SimulatedTokenScopes.Grants(granted, s)))
+        {
+            headers["X-Accepted-OAuth-Scopes"] = string.Join(", ", accepted);
+            return await ErrorAsync(context, 403, "Resource not accessible by personal access token");
+        }
+
+        if (!_options.UsageMetricsPolicyEnabled && segments is [_, _, "copilot", "metrics", ..])
+        {
+            return await ErrorAsync(context, 403, "Copilot usage metrics are disabled by the 'Copilot usage metrics' policy.");
+        }
         var now = _options.TimeProvider.GetUtcNow();
         var apiBase = $"{context.Request.Scheme}://{context.Request.Host}/";
         byte[]? body = null;

@@ -21,6 +21,15 @@ public sealed class SimulatedGitHubOptions
     /// <summary>The one token accepted; any other gets 401. Null picks a token derived from the seed.</summary>
     public string? Token { get; set; }
 
+    /// <summary>
+    /// The token's classic scopes, sent in <c>X-OAuth-Scopes</c>; an endpoint needing a scope the token lacks answers 403 as
+    /// GitHub does. Null simulates a fine-grained token: no <c>X-OAuth-Scopes</c> header and no scope check.
+    /// </summary>
+    public IReadOnlyList<string>? TokenScopes { get; set; } = SimulatedTokenScopes.Full;
+
+    /// <summary>The 'Copilot usage metrics' policy; when false every usage-metrics report endpoint answers 403.</summary>
+    public bool UsageMetricsPolicyEnabled { get; set; } = true;
+
     /// <summary>Requests per hour before the primary rate limit answers 403.</summary>
     public int RateLimitPerHour { get; set; } = 5000;
 

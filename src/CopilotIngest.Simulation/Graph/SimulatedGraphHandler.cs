@@ -73,6 +73,13 @@ internal sealed partial class SimulatedGraphHandler(
             return;
         }
 
+        var needed = SimulatedPermissions.AnyOf(path[(path.IndexOf('/', 1) + 1)..]);
+        if (needed.Count > 0 && !needed.Any(options.Permissions.Contains))
+        {
+            await GraphErrorAsync(context, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+            return;
+        }
+
         if (ReportPath().Match(path) is { Success: true } report)
         {
             await ReportAsync(context, report.Groups[1].Value, report.Groups[2].Value, report.Groups[3].Value, fault);

@@ -32,6 +32,12 @@ public sealed class SimulatedGraphOptions
     /// <summary><c>/admin/reportSettings</c> answers the entity wrapped in <c>value</c> (as the documentation shows) instead of bare.</summary>
     public bool WrapReportSettings { get; set; }
 
+    /// <summary>
+    /// The Microsoft Graph application permissions consented for the app: they are the <c>roles</c> claim of issued
+    /// tokens, and an endpoint whose permission is missing answers 403 <c>Authorization_RequestDenied</c>.
+    /// </summary>
+    public ISet<string> Permissions { get; } = new HashSet<string>(SimulatedPermissions.All, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Lifetime of issued access tokens.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

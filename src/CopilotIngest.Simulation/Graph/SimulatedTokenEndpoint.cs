@@ -63,8 +63,9 @@ internal sealed class SimulatedTokenEndpoint(SimulatedGraphOptions options, stri
             return;
         }
 
-        var token = "sim." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        _tokens[token] = options.TimeProvider.GetUtcNow() + options.TokenLifetime;
+        var now = options.TimeProvider.GetUtcNow();
+        var token = AccessToken(scope[..^"/.default".Length], now);
+        _tokens[token] = now + options.TokenLifetime;
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(context.Response.Body);
         json.WriteStartObject();
@@ -75,6 +76,37 @@ internal sealed class SimulatedTokenEndpoint(SimulatedGraphOptions options, stri
         json.WriteEndObject();
         await json.FlushAsync(context.RequestAborted);
     }
+
+    /// <summary>A JWT shaped like Entra ID's app-only tokens (<c>roles</c> = the consented permissions); its signature is random, not verifiable.</summary>
+    private string AccessToken(string audience, DateTimeOffset now)
+    {
+        var header = Base64Url("""{"typ":"JWT","alg":"RS256","kid":"simulated"}"""u8.ToArray());
+        using var payload = new MemoryStream();
+        using (var json = new Utf8JsonWriter(payload))
+        {
+            json.WriteStartObject();
+            json.WriteString("aud", audience);
+            json.WriteString("iss", $"https://sts.windows.net/{tenantId}/");
+            json.WriteNumber("iat", now.ToUnixTimeSeconds());
+            json.WriteNumber("nbf", now.ToUnixTimeSeconds());
+            json.WriteNumber("exp", (now + options.TokenLifetime).ToUnixTimeSeconds());
+            json.WriteString("appid", clientId);
+            json.WriteString("tid", tenantId);
+            json.WriteString("idtyp", "app");
+            json.WriteStartArray("roles");
+            foreach (var role in options.Permissions.Order(StringComparer.Ordinal))
+            {
+                json.WriteStringValue(role);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return $"{header}.{Base64Url(payload.ToArray())}.{Base64Url(RandomNumberGenerator.GetBytes(32))}";
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private (int Code, string Message)? CheckCredential(IFormCollection form)
     {

@@ -33,6 +33,10 @@ internal static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated data (same seed, same data).", DefaultValueFactory = _ => 42 };
         var serve = new Option<bool>("--serve") { Description = "Keep the local Port running afterwards (until Ctrl+C) to explore the data." };
         var summaryJson = CommonOptions.SummaryJson();
+        var doctor = new Option<bool>("--doctor") { Description = "After the ingestion, run 'doctor' against the simulated services and the local Port." };
+        var verify = new Option<bool>("--verify") { Description = "After the ingestion, run 'verify' against the simulated services and the local Port." };
+        command.Options.Add(doctor);
+        command.Options.Add(verify);
         command.Options.Add(dataDir);
         command.Options.Add(seats);
         command.Options.Add(m365Users);
@@ -48,7 +52,9 @@ internal static class DemoCommand
                     parseResult.GetValue(seats),
                     parseResult.GetValue(m365Users),
                     parseResult.GetValue(seed),
-                    parseResult.GetValue(serve)),
+                    parseResult.GetValue(serve),
+                    parseResult.GetValue(doctor),
+                    parseResult.GetValue(verify)),
                 parseResult.GetValue(summaryJson),
                 cancellationToken),
             cancellationToken));

@@ -6,5 +6,5 @@ namespace CopilotIngest.Commands;
 /// <summary>The commands beside <c>run</c>.</summary>
 internal static class ExtraCommands
 {
-    public static IEnumerable<Command> Create(CliContext context) => [SetupCommand.Create(context), DemoCommand.Create(context), LocalPortCommand.Create(context), DashboardCommand.Create(context)];
+    public static IEnumerable<Command> Create(CliContext context) => [SetupCommand.Create(context), DemoCommand.Create(context), LocalPortCommand.Create(context), DashboardCommand.Create(context), DoctorCommand.Create(context), VerifyCommand.Create(context)];
 }

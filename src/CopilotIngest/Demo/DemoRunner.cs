@@ -87,6 +87,7 @@ internal static class DemoRunner
 
         var exitCode = await IngestionWorkflow.RunAsync(settings, context, summaryJson, cancellationToken);
         await PrintCredentialsUsedAsync(context, github);
+        exitCode = Math.Max(exitCode, await DiagnoseAsync(context, options, settings, cancellationToken));
         if (embedded.Server is not null)
         {
             await DataLocation.PrintAsync(context, embedded.Server, cancellationToken);
@@ -109,6 +110,25 @@ internal static class DemoRunner
         var patPaths = byPat.Select(r => r.PathAndQuery.Split('?')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"GitHub App: {minted} installation token(s) minted for {github.InstallationTokensMinted.Count} installation(s), {byInstallation} API requests authenticated with them; GITHUB_TOKEN served {byPat.Count} request(s): {string.Join(", ", patPaths)}."));
+    }
+
+    /// <summary><c>demo --doctor</c> and <c>demo --verify</c>: the same checks a production setup gets, against the simulated services.</summary>
+    private static async Task<int> DiagnoseAsync(CliContext context, DemoOptions options, Settings.LoadedSettings settings, CancellationToken cancellationToken)
+    {
+        var exitCode = ExitCodes.Success;
+        if (options.Doctor)
+        {
+            await context.Out.WriteLineAsync();
+            exitCode = Math.Max(exitCode, await Diagnostics.DoctorWorkflow.RunAsync(settings, context, ProductFiles.BlueprintsDirectory(context.WorkingDirectory), cancellationToken));
+        }
+
+        if (options.Verify)
+        {
+            await context.Out.WriteLineAsync();
+            exitCode = Math.Max(exitCode, await Diagnostics.VerifyWorkflow.RunAsync(settings, context, cancellationToken));
+        }
+
+        return exitCode;
     }
 
     private static async Task ServeAsync(CliContext context, EmbeddedPort embedded, CancellationToken cancellationToken)

@@ -11,8 +11,11 @@ namespace CopilotIngest.Hosting;
 /// <summary>The composition root: one host per command, built from the loaded settings, validated before any work.</summary>
 internal static class WorkerHost
 {
-    /// <summary>Builds and starts the host; throws <see cref="SettingsException"/> listing every settings problem.</summary>
-    public static async Task<IHost> StartAsync(LoadedSettings settings, WorkerFeatures features, CliContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds and starts the host; throws <see cref="SettingsException"/> listing every settings problem.
+    /// <paramref name="configure"/> adds a command's own services (e.g. the checks of <c>doctor</c>).
+    /// </summary>
+    public static async Task<IHost> StartAsync(LoadedSettings settings, WorkerFeatures features, CliContext context, CancellationToken cancellationToken, Action<IServiceCollection>? configure = null)
     {
         var problems = new List<string>(settings.Errors);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -22,6 +25,7 @@ internal static class WorkerHost
         ConfigureLogging(builder.Logging, settings.Configuration, context, problems);
         builder.Services.AddSingleton<IngestionRunner>();
         WorkerModules.Register(builder.Services, settings.Configuration, features, problems);
+        configure?.Invoke(builder.Services);
 
         var host = builder.Build();
         try

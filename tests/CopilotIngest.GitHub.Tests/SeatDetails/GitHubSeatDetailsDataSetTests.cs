@@ -30,7 +30,8 @@ public sealed class GitHubSeatDetailsDataSetTests
         Assert.Equal(population.Users.Count, port.Entities(Blueprint).Count(e => e.Identifier.EndsWith("@enterprise:octo-ent", StringComparison.Ordinal)));
         foreach (var user in population.Users)
         {
-            var enterprise = port.Entity(Blueprint, $"{user.Login}@enterprise:octo-ent").Properties;
+            var enterprise = port.Entity(Blueprint, $"{user.Login.ToLowerInvariant()}@enterprise:octo-ent").Properties;
+            Assert.Equal(user.Login, (string?)enterprise["login"]);
             var seats = population.EnterpriseSeats().Where(s => s.User == user).ToList();
             var expected = seats.All(s => s.PendingCancellation) ? "pending_cancellation"
                 : user.LastActivityAt(s_now) is not { } last ? "never_used"

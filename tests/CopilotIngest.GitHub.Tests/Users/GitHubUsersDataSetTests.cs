@@ -39,7 +39,8 @@ public sealed class GitHubUsersDataSetTests
         foreach (var user in web.SeatedUsers.Select(i => population.Users[i]).Take(40))
         {
             var days = window.Select(d => SimulatedUsage.UserDay(population, user, d)).Where(d => d is not null).Select(d => d!).ToList();
-            var p = port.Entity(Blueprint, $"{user.Login}@octo-web").Properties;
+            var p = port.Entity(Blueprint, $"{user.Login.ToLowerInvariant()}@octo-web").Properties;
+            Assert.Equal(user.Login, (string?)p["login"]);
             Assert.Equal(days.Count, (int)p["active_days"]!);
             Assert.Equal(days.Sum(d => d.CodeGenerations), (long)p["code_generation_activity_count"]!);
             Assert.Equal(days.Sum(d => d.LocAdded), (long)p["loc_added_sum"]!);

@@ -84,6 +84,21 @@ public sealed class CredentialTests : IDisposable
         Assert.Contains("check M365_TENANT_ID and M365_AUTHORITY_HOST", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://127.0.0.1:1/")]
+    [InlineData("https://login.invalid/")]
+    public async Task AuthorityUnreachable_NamesAuthorityHostSetting(string authority)
+    {
+        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 5 }, Ct);
+        var settings = M365Harness.SettingsFor(graph);
+        settings[M365Settings.AuthorityHost] = authority;
+
+        var result = await RunSummaryAsync(graph, settings);
+
+        Assert.Contains($"could not reach the Entra ID authority {authority}", result.Error, StringComparison.Ordinal);
+        Assert.Contains("check M365_AUTHORITY_HOST", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AuthorityCertificateNotTrusted_SuggestsExtraCaCert()
     {

@@ -26,8 +26,8 @@ public sealed class PrivacyTests
         Assert.Equal(40, users.Count);
         Assert.All(users, u =>
         {
-            Assert.Matches("^u-[0-9a-f]{20}$", u.Identifier);
-            Assert.Equal(u.Identifier, u.Title);
+            Assert.Matches("^u-[0-9a-f]{20}@" + graph.TenantId + "$", u.Identifier);
+            Assert.Equal(u.Identifier, u.Title + "@" + graph.TenantId);
             Assert.Equal("pseudonym", (string)u.Properties["identity"]!);
             Assert.Null(u.Relations);
         });
@@ -73,14 +73,15 @@ public sealed class PrivacyTests
 
         Assert.True(result.Succeeded, result.Error);
         var users = harness.Port.Entities(M365Blueprints.User);
-        Assert.Equal(graph.UserPrincipalNames.Order(StringComparer.Ordinal), users.Select(u => u.Identifier));
+        Assert.Equal(graph.UserPrincipalNames.Order(StringComparer.Ordinal).Select(upn => $"{upn}@{graph.TenantId}"), users.Select(u => u.Identifier));
         Assert.All(users, u =>
         {
-            Assert.Equal(u.Identifier, (string)u.Properties["upn"]!);
+            var upn = (string)u.Properties["upn"]!;
+            Assert.Equal(u.Identifier, $"{upn}@{graph.TenantId}");
             Assert.Equal((string)u.Properties["display_name"]!, u.Title);
-            if (inPort.Contains(u.Identifier))
+            if (inPort.Contains(upn))
             {
-                Assert.Equal(u.Identifier, (string)u.Relations![M365Blueprints.PortUserRelation]!);
+                Assert.Equal(upn, (string)u.Relations![M365Blueprints.PortUserRelation]!);
             }
             else
             {

@@ -12,7 +12,10 @@ public sealed class ReconciliationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string[] Leavers(int count) => [.. Enumerable.Range(0, count).Select(i => $"left{i}@contoso.com")];
+    /// <summary>The user identifier suffix of the scripted Graph's settings (<c>M365_TENANT_NAME=contoso</c>).</summary>
+    private const string ScriptedTenant = "@contoso";
+
+    private static string[] Leavers(SimulatedGraph graph, int count) => [.. Enumerable.Range(0, count).Select(i => $"left{i}@contoso.com@{graph.TenantId}")];
 
     private static async Task<(Core.Ingestion.DataSetResult Result, M365Harness Harness)> RunUsersAsync(SimulatedGraph graph, int leavers, string? threshold = null)
     {
@@ -24,7 +27,7 @@ public sealed class ReconciliationTests
 
         var harness = M365Harness.Create(settings);
         await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
-        harness.Port.Seed(M365Blueprints.User, Leavers(leavers));
+        harness.Port.Seed(M365Blueprints.User, Leavers(graph, leavers));
         harness.Port.Seed(M365Blueprints.UsageTrend, "contoso@2020-01-01");
         return (await harness.DataSet(DataSetNames.Users).RunAsync(Ct), harness);
     }
@@ -39,7 +42,7 @@ public sealed class ReconciliationTests
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(4, result.Deleted);
-        Assert.Equal(Leavers(4).Order(), harness.Port.Deleted.Select(d => d.Identifier).Order());
+        Assert.Equal(Leavers(graph, 4).Order(), harness.Port.Deleted.Select(d => d.Identifier).Order());
         Assert.Contains(result.Notes!, n => n.StartsWith("Microsoft 365 users: deleted 4 of the 40 m365_copilot_user entities Port held", StringComparison.Ordinal) && n.Contains("left0@contoso.com", StringComparison.Ordinal));
         Assert.Equal(36, harness.Port.Entities(M365Blueprints.User).Count);
         Assert.Single(harness.Port.Entities(M365Blueprints.UsageTrend));
@@ -88,7 +91,7 @@ public sealed class ReconciliationTests
         await using var server = await ScriptedServer.StartAsync((context, _) =>
             ScriptedGraph.CsvAsync(context, ScriptedGraph.UserDetailCsv + "2026-07-03,broken@contoso.com\r\n"));
         await using var harness = ScriptedGraph.Harness(server);
-        harness.Port.Seed(M365Blueprints.User, "left@contoso.com");
+        harness.Port.Seed(M365Blueprints.User, "left@contoso.com" + ScriptedTenant);
 
         var result = await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
 
@@ -103,8 +106,8 @@ public sealed class ReconciliationTests
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedGraph.CsvAsync(context, ScriptedGraph.UserDetailCsv));
         await using var harness = ScriptedGraph.Harness(server);
-        harness.Port.Seed(M365Blueprints.User, "left@contoso.com");
-        harness.Port.Rejected.Add("alex@contoso.com");
+        harness.Port.Seed(M365Blueprints.User, "left@contoso.com" + ScriptedTenant);
+        harness.Port.Rejected.Add("alex@contoso.com" + ScriptedTenant);
 
         var result = await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
 
@@ -117,7 +120,7 @@ public sealed class ReconciliationTests
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedGraph.ErrorAsync(context, 500, "generalException", "Boom."));
         await using var harness = ScriptedGraph.Harness(server);
-        harness.Port.Seed(M365Blueprints.User, "left@contoso.com");
+        harness.Port.Seed(M365Blueprints.User, "left@contoso.com" + ScriptedTenant);
 
         var result = await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
 

@@ -33,7 +33,8 @@ public sealed class SimulatedTenantTests
 
         Assert.All(results, r => Assert.True(r.Succeeded, $"{r.Name}: {r.Error} {string.Join("; ", r.Failures.Select(f => f.Message))}"));
         var summary = Assert.Single(harness.Port.Entities(M365Blueprints.UsageSummary));
-        Assert.Equal($"contoso@{graph.ReportRefreshDate:yyyy-MM-dd}@D7", summary.Identifier);
+        Assert.Equal($"{graph.TenantId}@{graph.ReportRefreshDate:yyyy-MM-dd}@D7", summary.Identifier);
+        Assert.Equal($"contoso M365 Copilot D7 to {graph.ReportRefreshDate:yyyy-MM-dd}", summary.Title);
         Assert.Equal(2000, (long)summary.Properties["any_app_enabled_users"]!);
         Assert.Equal(2050, (long)summary.Properties["licenses_purchased"]!);
         Assert.Equal(2000, (long)summary.Properties["licenses_assigned"]!);
@@ -97,17 +98,18 @@ public sealed class SimulatedTenantTests
         var (graph, harness) = await StartAsync(new SimulatedGraphOptions { LicensedUsers = 30, ConcealNames = true, WrapReportSettings = true }, s => s[M365Settings.IncludeConcealedUsers] = "true");
         await using var _ = graph;
         await using var __ = harness;
-        var stale = $"concealed@{graph.ReportRefreshDate.AddDays(-1):yyyy-MM-dd}@00000000000000000000000000000000";
-        harness.Port.Seed(M365Blueprints.User, stale, "adele@contoso.com");
+        var stale = $"concealed@{graph.ReportRefreshDate.AddDays(-1):yyyy-MM-dd}@00000000000000000000000000000000@{graph.TenantId}";
+        var adele = $"adele@contoso.com@{graph.TenantId}";
+        harness.Port.Seed(M365Blueprints.User, stale, adele);
 
         var result = await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
 
         Assert.True(result.Succeeded, result.Error);
-        var users = harness.Port.Entities(M365Blueprints.User).Where(e => e.Identifier != "adele@contoso.com").ToList();
+        var users = harness.Port.Entities(M365Blueprints.User).Where(e => e.Identifier != adele).ToList();
         Assert.Equal(30, users.Count);
         Assert.All(users, u =>
         {
-            Assert.Matches($"^concealed@{graph.ReportRefreshDate:yyyy-MM-dd}@[0-9a-f]{{32}}$", u.Identifier);
+            Assert.Matches($"^concealed@{graph.ReportRefreshDate:yyyy-MM-dd}@[0-9a-f]{{32}}@{graph.TenantId}$", u.Identifier);
             Assert.Equal("concealed", (string)u.Properties["identity"]!);
             Assert.False(u.Properties.ContainsKey("upn"));
         });

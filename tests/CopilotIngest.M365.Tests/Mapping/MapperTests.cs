@@ -4,18 +4,20 @@ using CopilotIngest.M365.Configuration;
 using CopilotIngest.M365.Licences;
 using CopilotIngest.M365.Mapping;
 using CopilotIngest.M365.Reports;
+using CopilotIngest.M365.Tenant;
 
 namespace CopilotIngest.M365.Tests.Mapping;
 
 public sealed class MapperTests
 {
     private static readonly DateOnly s_refresh = new(2026, 11, 22);
+    private static readonly TenantContext s_tenant = new("tenant-a", "Contoso", null);
 
     private static UserActivityRecord User(DateOnly? last, DateOnly? word = null, int? period = 7, string upn = "Adele.Vance@Contoso.com") =>
         new(s_refresh, upn, "Adele Vance", period, last, new Dictionary<string, DateOnly?> { ["word"] = word, ["teams"] = null }, UserPromptCounts.None);
 
     private static PortEntity MapUser(UserActivityRecord record, bool v2 = false) =>
-        UserMapper.Map(record, UserIdentity.Resolve(record.UserPrincipalName, record.DisplayName, record.ReportRefreshDate, Pseudonymizer.Plain), "contoso", ReportPeriod.D7, v2, relatePortUser: false);
+        UserMapper.Map(record, UserIdentity.Resolve(record.UserPrincipalName, record.DisplayName, record.ReportRefreshDate, s_tenant.Key, Pseudonymizer.Plain), s_tenant.Key, ReportPeriod.D7, v2, relatePortUser: false);
 
     [Theory]
     [InlineData(0, true)]
@@ -28,13 +30,14 @@ public sealed class MapperTests
     }
 
     [Fact]
-    public void MapUser_Plain_IdentifierIsLowerCaseUpnAndDatesAreMidnightUtc()
+    public void MapUser_Plain_IdentifierIsLowerCaseUpnAtTenantAndDatesAreMidnightUtc()
     {
         var entity = MapUser(User(s_refresh.AddDays(-3), word: s_refresh.AddDays(-10)));
 
         Assert.Equal(M365Blueprints.User, entity.Blueprint);
-        Assert.Equal("adele.vance@contoso.com", entity.Identifier);
+        Assert.Equal("adele.vance@contoso.com@tenant-a", entity.Identifier);
         Assert.Equal("Adele Vance", entity.Title);
+        Assert.Equal("tenant-a", (string)entity.Properties["tenant"]!);
         Assert.Equal("upn", (string)entity.Properties["identity"]!);
         Assert.Equal("2026-11-19T00:00:00Z", (string)entity.Properties["last_activity_date"]!);
         Assert.Equal(3, (int)entity.Properties["days_since_last_activity"]!);
@@ -72,10 +75,10 @@ public sealed class MapperTests
     [Fact]
     public void Resolve_ConcealedHash_DateScopedIdentifierWithoutNames()
     {
-        var identity = UserIdentity.Resolve("DC8C64D6EC3A3AA17481D7E5EB5B68A6", "C65E8D8AFA0DAB9639EDFAAEA94AFE66", s_refresh, Pseudonymizer.Plain);
+        var identity = UserIdentity.Resolve("DC8C64D6EC3A3AA17481D7E5EB5B68A6", "C65E8D8AFA0DAB9639EDFAAEA94AFE66", s_refresh, s_tenant.Key, Pseudonymizer.Plain);
 
         Assert.Equal(UserIdentityKind.Concealed, identity.Kind);
-        Assert.Equal("concealed@2026-11-22@dc8c64d6ec3a3aa17481d7e5eb5b68a6", identity.Identifier);
+        Assert.Equal("concealed@2026-11-22@dc8c64d6ec3a3aa17481d7e5eb5b68a6@tenant-a", identity.Identifier);
         Assert.True(UserIdentity.IsConcealedIdentifier(identity.Identifier));
         Assert.Null(identity.Upn);
         Assert.Null(identity.DisplayName);
@@ -83,11 +86,40 @@ public sealed class MapperTests
 
     [Theory]
     [InlineData("concealed@contoso.com", false)]
+    [InlineData("concealed@contoso.com@tenant-a", false)]
     [InlineData("concealed@2026-11-22@abc", true)]
+    [InlineData("concealed@2026-11-22@abc@tenant-a", true)]
     [InlineData("adele@contoso.com", false)]
+    [InlineData("adele@contoso.com@tenant-a", false)]
     public void IsConcealedIdentifier_OnlyDateScopedEntries(string identifier, bool concealed)
     {
         Assert.Equal(concealed, UserIdentity.IsConcealedIdentifier(identifier));
+    }
+
+    [Theory]
+    [InlineData("adele@contoso.com", "adele@contoso.com@tenant-a")]
+    [InlineData("u-0123456789abcdef0123", "u-0123456789abcdef0123@tenant-a")]
+    [InlineData("concealed@2026-11-22@abc", "concealed@2026-11-22@abc@tenant-a")]
+    [InlineData("adele@contoso.com@tenant-a", null)]
+    [InlineData("u-0123456789abcdef0123@tenant-a", null)]
+    [InlineData("adele@fabrikam.com@tenant-b", null)]
+    [InlineData("u-0123456789abcdef0123@tenant-b", null)]
+    [InlineData("concealed@2026-11-22@abc@tenant-b", null)]
+    public void CurrentIdentifier_UserWithoutTheTenantSuffix_GetsIt(string identifier, string? current)
+    {
+        Assert.Equal(current, UserIdentity.CurrentIdentifier(identifier, "tenant-a"));
+        Assert.Equal("@tenant-a", UserIdentity.ScopeSuffix("tenant-a"));
+    }
+
+    [Theory]
+    [InlineData("contoso@2026-11-19", "tenant-a@2026-11-19")]
+    [InlineData("contoso@2026-11-22@D7", "tenant-a@2026-11-22@D7")]
+    [InlineData("contoso-eu@2026-11-19", null)]
+    [InlineData("tenant-a@2026-11-19", null)]
+    public void TenantCurrentIdentifier_IdentifierUnderTheFormerName_MovesToTheKey(string identifier, string? current)
+    {
+        Assert.Equal(current, (s_tenant with { FormerKey = "contoso" }).CurrentIdentifier(identifier));
+        Assert.Null(s_tenant.CurrentIdentifier(identifier));
     }
 
     [Fact]
@@ -95,22 +127,23 @@ public sealed class MapperTests
     {
         var pseudonymizer = new Pseudonymizer(PrivacyMode.Pseudonymize, "key");
 
-        var lower = UserIdentity.Resolve("adele@contoso.com", "Adele", s_refresh, pseudonymizer);
-        var upper = UserIdentity.Resolve("ADELE@contoso.com", "Adele", s_refresh, pseudonymizer);
+        var lower = UserIdentity.Resolve("adele@contoso.com", "Adele", s_refresh, s_tenant.Key, pseudonymizer);
+        var upper = UserIdentity.Resolve("ADELE@contoso.com", "Adele", s_refresh, s_tenant.Key, pseudonymizer);
 
         Assert.Equal(lower.Identifier, upper.Identifier);
         Assert.Equal(UserIdentityKind.Pseudonym, lower.Kind);
+        Assert.Matches("^u-[0-9a-f]{20}@tenant-a$", lower.Identifier);
         Assert.Null(lower.Upn);
-        Assert.NotEqual(lower.Identifier, UserIdentity.Resolve("adele@contoso.com", "Adele", s_refresh, new Pseudonymizer(PrivacyMode.Pseudonymize, "other")).Identifier);
+        Assert.NotEqual(lower.Identifier, UserIdentity.Resolve("adele@contoso.com", "Adele", s_refresh, s_tenant.Key, new Pseudonymizer(PrivacyMode.Pseudonymize, "other")).Identifier);
     }
 
     [Fact]
     public void Resolve_UpnWithCharactersPortRejects_SanitizedToAValidIdentifier()
     {
-        var identity = UserIdentity.Resolve("o'brien#EXT#@contoso.onmicrosoft.com", null, s_refresh, Pseudonymizer.Plain);
+        var identity = UserIdentity.Resolve("o'brien#EXT#@contoso.onmicrosoft.com", null, s_refresh, s_tenant.Key, Pseudonymizer.Plain);
 
         Assert.True(PortIdentifier.IsValid(identity.Identifier));
-        Assert.Equal("o-brien-ext-@contoso.onmicrosoft.com", identity.Identifier);
+        Assert.Equal("o-brien-ext-@contoso.onmicrosoft.com@tenant-a", identity.Identifier);
         Assert.Equal("o'brien#ext#@contoso.onmicrosoft.com", identity.Upn);
     }
 
@@ -119,9 +152,11 @@ public sealed class MapperTests
     {
         var record = new UserCountSummaryRecord(s_refresh, 7, new AppUserCount(200, 150), new Dictionary<string, AppUserCount> { ["teams"] = new(200, 120) }, null, null);
 
-        var entity = SummaryMapper.Map(record, "contoso", ReportPeriod.D7, v2: false, new CopilotLicences(250, 200, 50, ["Microsoft_365_Copilot"]));
+        var entity = SummaryMapper.Map(record, s_tenant, ReportPeriod.D7, v2: false, new CopilotLicences(250, 200, 50, ["Microsoft_365_Copilot"]));
 
-        Assert.Equal("contoso@2026-11-22@D7", entity.Identifier);
+        Assert.Equal("tenant-a@2026-11-22@D7", entity.Identifier);
+        Assert.Equal("Contoso M365 Copilot D7 to 2026-11-22", entity.Title);
+        Assert.Equal("tenant-a", (string)entity.Properties["tenant"]!);
         Assert.Equal(75.0, (double)entity.Properties["utilization_pct"]!);
         Assert.Equal(80.0, (double)entity.Properties["license_assignment_pct"]!);
         Assert.Equal(75.0, (double)entity.Properties["active_per_assigned_license_pct"]!);
@@ -136,7 +171,7 @@ public sealed class MapperTests
     {
         var record = new UserCountSummaryRecord(s_refresh, null, new AppUserCount(0, 0), new Dictionary<string, AppUserCount>(), null, null);
 
-        var entity = SummaryMapper.Map(record, "contoso", ReportPeriod.D7, v2: false, null);
+        var entity = SummaryMapper.Map(record, s_tenant, ReportPeriod.D7, v2: false, null);
 
         Assert.Null(entity.Properties["utilization_pct"]);
         Assert.Equal("D7", (string)entity.Properties["report_period"]!);
@@ -144,13 +179,14 @@ public sealed class MapperTests
     }
 
     [Fact]
-    public void MapTrend_OneDay_IdentifierTenantAtDay()
+    public void MapTrend_OneDay_IdentifierTenantKeyAtDayAndTitleDisplayName()
     {
         var record = new UserCountTrendRecord(s_refresh, s_refresh.AddDays(-3), 7, new AppUserCount(10, 4), new Dictionary<string, AppUserCount>(), 12);
 
-        var entity = TrendMapper.Map(record, "contoso", v2: true);
+        var entity = TrendMapper.Map(record, s_tenant, v2: true);
 
-        Assert.Equal("contoso@2026-11-19", entity.Identifier);
+        Assert.Equal("tenant-a@2026-11-19", entity.Identifier);
+        Assert.Equal("Contoso M365 Copilot 2026-11-19", entity.Title);
         Assert.Equal("2026-11-19T00:00:00Z", (string)entity.Properties["report_date"]!);
         Assert.Equal(40.0, (double)entity.Properties["utilization_pct"]!);
         Assert.Equal(12, (long)entity.Properties["prompts_submitted"]!);

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using CopilotIngest.Demo;
+using CopilotIngest.Diagnostics;
+using CopilotIngest.Hosting;
+
+namespace CopilotIngest.Commands;
+
+/// <summary><c>copilot-ingest verify</c>: compares what the sources report now with what Port holds.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command(
+            "verify",
+            "Compare what GitHub and Microsoft 365 report now with what Port holds, per data set: the newest day, entity counts and a sample " +
+            "of values (seat breakdown, usage, M365 summary). Changes nothing. Exit code 1 when something differs.");
+        var envFile = CommonOptions.EnvFile();
+        command.Options.Add(envFile);
+        command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
+            context,
+            async () =>
+            {
+                var settings = IngestionWorkflow.LoadSettings(context, parseResult.GetValue(envFile));
+                await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
+                    settings, EmbeddedPort.DataDirectory(settings, context.WorkingDirectory), unsetMeansLocal: false, context.TimeProvider, cancellationToken);
+                if (embedded.Server is not null)
+                {
+                    settings = IngestionWorkflow.LoadSettings(context, parseResult.GetValue(envFile), embedded.Overrides());
+                }
+
+                return await VerifyWorkflow.RunAsync(settings, context, cancellationToken);
+            },
+            cancellationToken));
+        return command;
+    }
+}
