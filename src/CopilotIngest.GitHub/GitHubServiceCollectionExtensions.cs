@@ -3,6 +3,7 @@ using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Auth;
 using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Reports;
 using CopilotIngest.GitHub.Seats;
@@ -57,7 +58,7 @@ public static class GitHubServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
 
-        services.AddTransient<ResponseBufferingHandler>();
+        services.TryAddSingleton<RunCircuits>();
         services.AddTransient<GitHubAuthorizationHandler>();
         services.TryAddSingleton<GitHubAppTokenProvider>();
         services.AddHostedService<GitHubSettingsWarnings>();
@@ -67,25 +68,30 @@ public static class GitHubServiceCollectionExtensions
 
         // Outside the resilience handler: a 401 to an installation token is answered once with a freshly minted one.
         client.AddHttpMessageHandler<GitHubAuthorizationHandler>();
-        client.AddStandardResilienceHandler().Configure(GitHubResilience.Configure);
+        client.AddStandardResilienceHandler().Configure(GitHubResilience.ConfigureApi);
 
-        // Inside the resilience handler: every attempt reads its whole body, so body failures are retried too.
-        client.AddHttpMessageHandler<ResponseBufferingHandler>();
+        // Inside the resilience handler, per attempt: the run's fail-fast circuit for GitHub, and the whole body read
+        // under the attempt timeout, so body failures are retried too.
+        client.AddHttpMessageHandler(provider => new FailFastHandler(GitHubResilience.Circuit(provider)));
+        client.AddHttpMessageHandler(BufferingHandler);
 
         // The GitHub App endpoints (installation lookup, token minting), called with the App's JWT.
         var app = services.AddHttpClient(GitHubAppTokenProvider.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
                 ExtraCaCertificate.CreateHandler(ExtraCaCertificate.Load(provider.GetRequiredService<IOptions<GitHubOptions>>().Value.ExtraCaCertPath)));
-        app.AddStandardResilienceHandler().Configure(GitHubResilience.Configure);
-        app.AddHttpMessageHandler<ResponseBufferingHandler>();
+        app.AddStandardResilienceHandler().Configure(GitHubResilience.ConfigureApi);
+        app.AddHttpMessageHandler(provider => new FailFastHandler(GitHubResilience.Circuit(provider)));
+        app.AddHttpMessageHandler(BufferingHandler);
 
         // Report files: a client of their own without any authorization, so the token never reaches the download host.
-        // Its default request logging is removed: it would log each signed link with its query string.
+        // Its default request logging is removed: it would log each signed link with its query string. Bodies are
+        // streamed by the reader under GitHubOptions.DownloadTimeout.
         var downloads = services.AddHttpClient<ReportDownloadClient>(DownloadHttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
                 ExtraCaCertificate.CreateHandler(ExtraCaCertificate.Load(provider.GetRequiredService<IOptions<GitHubOptions>>().Value.ExtraCaCertPath)))
             .RemoveAllLoggers();
-        downloads.AddStandardResilienceHandler().Configure(ReportDownloadResilience.Configure);
+        downloads.AddStandardResilienceHandler().Configure(GitHubResilience.ConfigureDownloads);
+        downloads.AddHttpMessageHandler(provider => new FailFastHandler(GitHubResilience.DownloadCircuit(provider)));
         services.TryAddTransient<UsageReportReader>();
         services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);
@@ -112,4 +118,12 @@ public static class GitHubServiceCollectionExtensions
         }
         return services;
     }
+
+    /// <summary>Reads each GitHub API response body whole inside the attempt, up to <c>MaxResponseBytes</c>.</summary>
+    private static ResponseBufferingHandler BufferingHandler(IServiceProvider provider) => new(
+        provider.GetRequiredService<IOptions<GitHubOptions>>().Value.MaxResponseBytes,
+        (request, limit) => new ApiException(
+            GitHubPayload.Service,
+            System.Net.HttpStatusCode.OK,
+            $"GitHub's response for {request.RequestUri?.AbsolutePath} is larger than {limit} bytes, the most this job reads at once; check that {GitHubSettingNames.ApiUrl} points at the GitHub REST API."));
 }

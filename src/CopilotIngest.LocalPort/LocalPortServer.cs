@@ -29,12 +29,14 @@ public sealed class LocalPortServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly LocalPortDatabase _database;
     private readonly TimeProvider _time;
+    private readonly RateLimitWindow _window;
     private int _disposed;
 
-    private LocalPortServer(WebApplication app, LocalPortDatabase database, LocalPortServerOptions options, LocalPortFaults faults, Uri baseAddress)
+    private LocalPortServer(WebApplication app, LocalPortDatabase database, LocalPortServerOptions options, LocalPortFaults faults, Uri baseAddress, RateLimitWindow window)
     {
         _app = app;
         _database = database;
+        _window = window;
         ClientId = options.ClientId;
         ClientSecret = options.ClientSecret;
         _time = options.TimeProvider;
@@ -53,6 +55,12 @@ public sealed class LocalPortServer : IAsyncDisposable
     public string DatabasePath => _database.Path;
 
     public LocalPortFaults Faults { get; }
+
+    /// <summary>Requests the server has received (all routes), counted by the rate-limit window.</summary>
+    public long RequestCount => _window.Requests;
+
+    /// <summary>Requests answered 429 because the rate limit (<see cref="LocalPortServerOptions.RateLimit"/>) was used up.</summary>
+    public long RateLimitedCount => _window.Rejected;
 
     public static async Task<LocalPortServer> StartAsync(LocalPortServerOptions options, CancellationToken cancellationToken)
     {
@@ -80,10 +88,11 @@ public sealed class LocalPortServer : IAsyncDisposable
                 },
                 cancellationToken);
             var faults = new LocalPortFaults();
-            app = Build(options, database, Convert.FromBase64String(signingKey), faults);
+            var window = new RateLimitWindow(options.RateLimit, options.RateLimitPeriod, options.TimeProvider);
+            app = Build(options, database, Convert.FromBase64String(signingKey), faults, window);
             await app.StartAsync(cancellationToken);
             var address = app.Urls.First();
-            return new LocalPortServer(app, database, options, faults, new Uri(address.EndsWith('/') ? address : address + "/"));
+            return new LocalPortServer(app, database, options, faults, new Uri(address.EndsWith('/') ? address : address + "/"), window);
         }
         catch
         {
@@ -139,7 +148,7 @@ public sealed class LocalPortServer : IAsyncDisposable
         _database.Dispose();
     }
 
-    private static WebApplication Build(LocalPortServerOptions options, LocalPortDatabase database, byte[] signingKey, LocalPortFaults faults)
+    private static WebApplication Build(LocalPortServerOptions options, LocalPortDatabase database, byte[] signingKey, LocalPortFaults faults, RateLimitWindow window)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();
@@ -152,7 +161,6 @@ public sealed class LocalPortServer : IAsyncDisposable
         var app = builder.Build();
 
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LocalPortServer>();
-        var window = new RateLimitWindow(options.RateLimit, options.RateLimitPeriod, options.TimeProvider);
         var tokens = new TokenService(signingKey, options.ClientId, options.ClientSecret, options.TokenLifetime, options.TimeProvider);
         var state = new LocalPortState(database, options.TimeProvider, options.ClientId);
 

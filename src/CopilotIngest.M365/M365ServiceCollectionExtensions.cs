@@ -9,6 +9,7 @@ using CopilotIngest.M365.Tenant;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,9 @@ public static class M365ServiceCollectionExtensions
             .Configure(options => M365Settings.Fill(options, configuration))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<M365Options>, M365OptionsValidator>());
-        services.AddOptions<M365TransportOptions>();
+        services.AddOptions<M365TransportOptions>()
+            .Configure(transport => transport.MaxRateLimitWait = M365Settings.ReadMaxRateLimitWait(configuration, new List<string>()));
+        services.TryAddSingleton<RunCircuits>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient<GitHubActionsAssertion>(client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -60,6 +63,14 @@ public static class M365ServiceCollectionExtensions
         graph.AddStandardResilienceHandler().Configure(ConfigureResilience);
         graph.AddHttpMessageHandler<GraphAuthHandler>();
 
+        // Inside the resilience handler, per attempt: the run's fail-fast circuit for Graph, and the whole body read
+        // under the attempt timeout (report downloads, streamed under their own limit, are marked to pass through).
+        graph.AddHttpMessageHandler(sp => new FailFastHandler(sp.GetRequiredService<RunCircuits>().For(
+            GraphErrors.Service, M365Settings.ReachabilityHint, sp.GetRequiredService<IOptions<M365TransportOptions>>().Value.MaxRetryAttempts + 1)));
+        graph.AddHttpMessageHandler(sp => new ResponseBufferingHandler(
+            GraphClient.MaxJsonBytes,
+            (request, limit) => new ApiException(GraphErrors.Service, System.Net.HttpStatusCode.OK, $"Microsoft Graph's answer to {request.RequestUri?.AbsolutePath} is larger than {limit / (1024 * 1024)} MiB: not the answer expected. Check {M365Settings.GraphUrl}.")));
+
         services.TryAddSingleton<TenantContextProvider>();
         services.TryAddSingleton<M365RunGuard>();
         services.AddReconciliation(configuration);
@@ -81,11 +92,23 @@ public static class M365ServiceCollectionExtensions
     private static void ConfigureResilience(HttpStandardResilienceOptions resilience, IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<M365TransportOptions>>().Value;
-        resilience.Retry.MaxRetryAttempts = options.MaxRetryAttempts;
-        resilience.Retry.Delay = options.RetryDelay;
-        resilience.Retry.ShouldRetryAfterHeader = true;
-        resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
-        resilience.TotalRequestTimeout.Timeout = options.TotalRequestTimeout;
-        resilience.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2;
+        var timeProvider = services.GetRequiredService<TimeProvider>();
+        StandardResilience.Configure(
+            resilience,
+            new ResiliencePolicy
+            {
+                Service = GraphErrors.Service,
+                MaxRetries = options.MaxRetryAttempts,
+                BaseDelay = options.RetryDelay,
+                AttemptTimeout = options.AttemptTimeout,
+                TotalTimeout = options.TotalRequestTimeout,
+                MaxServerWait = options.MaxRateLimitWait,
+                MaxServerWaitSetting = M365Settings.MaxRateLimitWait,
+                ServerWait = (response, _) => ValueTask.FromResult(
+                    response.StatusCode is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.ServiceUnavailable
+                        ? RetryAfter.FromRetryAfter(response.Headers, timeProvider)
+                        : null),
+            },
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<GraphClient>());
     }
 }

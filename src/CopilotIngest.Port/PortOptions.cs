@@ -10,6 +10,10 @@ public sealed class PortOptions
 
     public const int DefaultMaxConcurrency = 4;
 
+    public const int DefaultAttemptTimeoutSeconds = 30;
+
+    public const int DefaultMaxRateLimitWaitSeconds = 300;
+
     public string? ClientId { get; set; }
 
     public string? ClientSecret { get; set; }
@@ -28,17 +32,17 @@ public sealed class PortOptions
     /// <summary>Base of the exponential back-off (with jitter) when Port gives no <c>Retry-After</c>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Upper bound for a wait Port asks for through <c>Retry-After</c> or <c>x-ratelimit-reset</c>.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary><c>PORT_ATTEMPT_TIMEOUT</c>: time allowed for one attempt, answer body included (a 20-entity bulk call can be slow).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(DefaultAttemptTimeoutSeconds);
 
-    /// <summary>Time allowed for one attempt (a 20-entity bulk call can be slow).</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Time allowed for one call including every retry and wait; null: every attempt plus the longest honoured wait.</summary>
+    public TimeSpan? TotalRequestTimeout { get; set; }
 
-    /// <summary>Time allowed for one call including every retry and wait.</summary>
-    public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>Longest pause before the next call when <c>x-ratelimit-remaining</c> reaches 0.</summary>
-    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// <c>PORT_MAX_RATE_LIMIT_WAIT</c>: the longest wait Port may ask for (<c>Retry-After</c>, or <c>x-ratelimit-reset</c>
+    /// once the window is used up). A longer one is not waited for: the calls fail with a message naming the setting.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(DefaultMaxRateLimitWaitSeconds);
 
     /// <summary>How long before its expiry an access token is replaced.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);

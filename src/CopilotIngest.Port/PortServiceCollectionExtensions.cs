@@ -7,6 +7,7 @@ using CopilotIngest.Port.Sink;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -35,18 +36,22 @@ public static class PortServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortOptions>, PortOptionsValidator>());
 
         services.TryAddSingleton<PortRateLimitGate>();
+        services.TryAddSingleton<RunCircuits>();
         services.TryAddSingleton<PortTokenProvider>();
         services.TryAddTransient<PortAuthenticationHandler>();
-        services.TryAddTransient<PortRateLimitHandler>();
+        services.TryAddTransient<PortRateLimitObserver>();
 
+        // Outermost first. The token request and the rate-limit waits run before the resilience handler, so neither
+        // counts against an attempt's timeout; inside it, each attempt is refused once the run's circuit for Port is
+        // open, reports to the rate-limit gate, and reads its whole body under the attempt timeout.
         var tokenClient = services.AddHttpClient(PortTokenProvider.HttpClientName, ConfigureClient);
+        tokenClient.AddHttpMessageHandler(sp => new PortRateLimitHandler(sp.GetRequiredService<PortRateLimitGate>(), limitConcurrency: false));
         AddPipeline(tokenClient);
-        tokenClient.AddHttpMessageHandler<PortRateLimitHandler>();
 
         var apiClient = services.AddHttpClient<PortClient>(ConfigureClient);
-        AddPipeline(apiClient);
         apiClient.AddHttpMessageHandler<PortAuthenticationHandler>();
-        apiClient.AddHttpMessageHandler<PortRateLimitHandler>();
+        apiClient.AddHttpMessageHandler(sp => new PortRateLimitHandler(sp.GetRequiredService<PortRateLimitGate>(), limitConcurrency: true));
+        AddPipeline(apiClient);
 
         services.TryAddTransient<PortEntitySink>();
         services.AddTransient<IEntitySink>(sp => sp.GetRequiredService<PortEntitySink>());
@@ -68,7 +73,10 @@ public static class PortServiceCollectionExtensions
         client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
     }
 
-    /// <summary>Primary handler (with <c>EXTRA_CA_CERT</c>) and the standard resilience handler as the outermost handler.</summary>
+    /// <summary>
+    /// Primary handler (with <c>EXTRA_CA_CERT</c>), the standard resilience handler, and inside it (per attempt) the
+    /// run's fail-fast circuit for Port, the rate-limit observer and the body buffering.
+    /// </summary>
     private static void AddPipeline(IHttpClientBuilder builder)
     {
         builder.ConfigurePrimaryHttpMessageHandler(services =>
@@ -77,9 +85,24 @@ public static class PortServiceCollectionExtensions
         {
             if (ValidOptions(services) is { } options)
             {
-                PortResilience.Configure(resilience, options, services.GetRequiredService<TimeProvider>());
+                PortResilience.Configure(resilience, options, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>().CreateLogger<PortClient>());
             }
         });
+        builder.AddHttpMessageHandler(services => new FailFastHandler(Circuit(services)));
+        builder.AddHttpMessageHandler<PortRateLimitObserver>();
+        builder.AddHttpMessageHandler(services => new ResponseBufferingHandler(
+            services.GetRequiredService<IOptions<PortOptions>>().Value.MaxResponseBytes,
+            (request, limit) => new ApiException(
+                PortErrors.Service,
+                System.Net.HttpStatusCode.OK,
+                $"Port's answer to {request.Method} {request.RequestUri?.AbsolutePath} is larger than this client reads ({limit} bytes). Check {PortSettings.BaseUrl} points at Port's API.")));
+    }
+
+    /// <summary>The run's circuit for Port (shared by the token request and every API call): one retry budget for all batches.</summary>
+    internal static ServiceCircuit Circuit(IServiceProvider services)
+    {
+        var retries = ValidOptions(services)?.MaxRetryAttempts ?? new PortOptions().MaxRetryAttempts;
+        return services.GetRequiredService<RunCircuits>().For(PortErrors.Service, PortSettings.ReachabilityHint, Math.Max(1, retries) + 1, stopsRun: true);
     }
 
     /// <summary>

@@ -44,5 +44,19 @@ public sealed class RateLimitTests
         Assert.Equal("2", Header(after, "x-ratelimit-remaining"));
     }
 
+    [Fact]
+    public async Task OverTheLimit_CountsRequestsAndRejections()
+    {
+        await using var port = await TestPort.StartAsync(rateLimit: 3);
+        for (var i = 0; i < 4; i++)
+        {
+            using var _ = await port.SendAsync(HttpMethod.Get, "/v1/blueprints");
+        }
+
+        // The token request in StartAsync was the first request of the window: 5 requests, the last 2 over the limit.
+        Assert.Equal(5, port.Server.RequestCount);
+        Assert.Equal(2, port.Server.RateLimitedCount);
+    }
+
     private static string Header(HttpResponseMessage response, string name) => response.Headers.GetValues(name).Single();
 }

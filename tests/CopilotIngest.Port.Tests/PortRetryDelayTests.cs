@@ -7,7 +7,6 @@ namespace CopilotIngest.Port.Tests;
 public sealed class PortRetryDelayTests
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan s_max = TimeSpan.FromMinutes(2);
 
     private static HttpResponseMessage Response(HttpStatusCode status, params (string Name, string Value)[] headers)
     {
@@ -20,7 +19,7 @@ public sealed class PortRetryDelayTests
         return response;
     }
 
-    private static TimeSpan? Delay(HttpResponseMessage? response) => PortRetryDelay.From(response, new FakeTimeProvider(s_now), s_max);
+    private static TimeSpan? Delay(HttpResponseMessage? response) => PortRetryDelay.From(response, new FakeTimeProvider(s_now));
 
     [Fact]
     public void From_RetryAfterSeconds_ReturnsThem()
@@ -72,10 +71,24 @@ public sealed class PortRetryDelayTests
     }
 
     [Fact]
-    public void From_LongWait_IsCapped()
+    public void From_LongWait_ReturnedWhole()
     {
         using var response = Response(HttpStatusCode.TooManyRequests, ("Retry-After", "3600"));
-        Assert.Equal(s_max, Delay(response));
+        Assert.Equal(TimeSpan.FromHours(1), Delay(response));
+    }
+
+    [Fact]
+    public void From_RetryAfterAndResetBoth_RetryAfterWins()
+    {
+        using var response = Response(HttpStatusCode.TooManyRequests, ("Retry-After", "1"), ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "300"));
+        Assert.Equal(TimeSpan.FromSeconds(1), Delay(response));
+    }
+
+    [Fact]
+    public void From_SuccessWithWindowUsedUp_NoRetryInstruction()
+    {
+        using var response = Response(HttpStatusCode.OK, ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "5"));
+        Assert.Null(Delay(response));
     }
 
     [Theory]

@@ -17,6 +17,10 @@ public static class ExtraCaCertificate
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             AllowAutoRedirect = false,
+
+            // HTTPS_PROXY / HTTP_PROXY / NO_PROXY as .NET reads them, but never for loopback addresses.
+            Proxy = new LoopbackBypassProxy(HttpClient.DefaultProxy),
+            UseProxy = true,
         };
         if (extraRoots is { Count: > 0 })
         {

@@ -23,6 +23,13 @@ public sealed record DataSetResult(
     public static DataSetResult FromUpsert(string name, int fetched, UpsertReport report, int deleted = 0, IReadOnlyList<string>? notes = null) =>
         new(name, fetched, report.Upserted, report.Unchanged, deleted, report.Failures, null, notes);
 
+    /// <summary>True when the run was cancelled before this data set finished (or before it started).</summary>
+    public bool Cancelled { get; init; }
+
     public static DataSetResult Failure(string name, string error, int fetched = 0) =>
         new(name, fetched, 0, 0, 0, [], error);
+
+    /// <summary>The run was cancelled while this data set ran (<paramref name="started"/>) or before it started.</summary>
+    public static DataSetResult CancelledRun(string name, bool started) =>
+        new(name, 0, 0, 0, 0, [], started ? "cancelled before it finished; what was written stays in Port" : "not started: the run was cancelled") { Cancelled = true };
 }

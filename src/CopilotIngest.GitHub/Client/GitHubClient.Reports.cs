@@ -10,7 +10,8 @@ public sealed partial class GitHubClient
 {
     /// <summary>
     /// Asks GitHub for the download links of a report. For 1-day reports, 204 or 404 means GitHub has no report for
-    /// that day (before the first data day, not processed yet, or no activity) and gives null; any other failure throws.
+    /// that day (before the first data day, not processed yet, or no activity) and gives null; for every report, 204
+    /// (an empty answer) means no data yet and gives null; any other failure throws.
     /// </summary>
     public async Task<ReportLinks?> GetReportLinksAsync(SeatScope scope, UsageReportKind kind, DateOnly? day, CancellationToken cancellationToken)
     {

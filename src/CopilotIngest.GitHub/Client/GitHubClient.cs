@@ -110,6 +110,12 @@ public sealed partial class GitHubClient(HttpClient httpClient, IOptions<GitHubO
                 return null;
             }
 
+            // A report endpoint answering 204 has no report yet (also the 28-day ones): no data, not an error.
+            if (endpoint == GitHubEndpoint.UsageReport && response.StatusCode == System.Net.HttpStatusCode.NoContent)
+            {
+                return null;
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw await GitHubErrors.FromResponseAsync(response, scope, endpoint, Options, timeProvider, cancellationToken);
@@ -127,6 +133,8 @@ public sealed partial class GitHubClient(HttpClient httpClient, IOptions<GitHubO
         {
             TimeoutRejectedException => TimedOut(exception, uri, scope, attempts),
             OperationCanceledException when !cancellationToken.IsCancellationRequested => TimedOut(exception, uri, scope, attempts),
+            ServiceCircuitOpenException open =>
+                new ApiException(GitHubPayload.Service, null, $"Could not read {uri.AbsolutePath} for {scope}: {open.Message}", exception),
             BrokenCircuitException =>
                 new ApiException(GitHubPayload.Service, null, $"Calls to GitHub are paused after many failures in a row, so {scope} was not read; the next run tries again.", exception),
             HttpRequestException http =>

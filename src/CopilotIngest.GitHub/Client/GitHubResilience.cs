@@ -1,71 +1,74 @@
+using CopilotIngest.Core.Http;
 using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace CopilotIngest.GitHub.Client;
 
 /// <summary>
-/// Shapes the standard resilience pipeline for GitHub: 5xx, timeouts and dropped connections back off
-/// exponentially; rate-limit 403/429 wait exactly as long as GitHub asks, up to <see cref="GitHubOptions.MaxRateLimitWait"/>.
-/// A longer wait is not retried, so the client reports it instead of sleeping for an hour.
+/// GitHub's two resilience pipelines in the one shape of <see cref="StandardResilience"/>. The API: rate-limit 403/429
+/// wait exactly as long as GitHub asks, up to <c>GITHUB_MAX_RATE_LIMIT_WAIT</c>; a longer wait is not retried, so the
+/// client reports it instead of sleeping for an hour. Report downloads: <c>Retry-After</c> of a 429/503 is honoured the
+/// same way; a refused link (403, 404, 410) is not retried here, since only fresh links help, which the reader asks for.
 /// </summary>
-internal static partial class GitHubResilience
+internal static class GitHubResilience
 {
-    public static void Configure(HttpStandardResilienceOptions resilience, IServiceProvider services)
+    /// <summary>What to check when GitHub cannot be reached, named in fail-fast messages.</summary>
+    public const string ReachabilityHint = $"{GitHubSettingNames.ApiUrl}, the network and any proxy ({GitHubSettingNames.ExtraCaCert} for TLS-inspecting proxies)";
+
+    public static void ConfigureApi(HttpStandardResilienceOptions resilience, IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<GitHubOptions>>().Value;
         var timeProvider = services.GetRequiredService<TimeProvider>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<GitHubClient>();
-        var retries = Math.Max(1, options.MaxRetries);
-
-        resilience.Retry.MaxRetryAttempts = retries;
-        resilience.Retry.BackoffType = DelayBackoffType.Exponential;
-        resilience.Retry.UseJitter = true;
-        resilience.Retry.Delay = options.RetryBaseDelay;
-        resilience.Retry.MaxDelay = options.MaxRateLimitWait + TimeSpan.FromMinutes(1);
-        resilience.Retry.ShouldHandle = async args =>
+        StandardResilience.Configure(resilience, Policy(options) with
         {
-            if (args.Outcome.Result is { } response)
+            ServerWait = async (response, cancellationToken) =>
             {
-                var verdict = await GitHubRateLimit.ClassifyAsync(response, options.SecondaryRateLimitWait, timeProvider, args.Context.CancellationToken);
-                if (verdict.IsRateLimited)
-                {
-                    return verdict.Wait <= options.MaxRateLimitWait;
-                }
-            }
-
-            return !args.Context.CancellationToken.IsCancellationRequested && HttpClientResiliencePredicates.IsTransient(args.Outcome);
-        };
-        resilience.Retry.DelayGenerator = async args =>
-        {
-            if (args.Outcome.Result is { } response)
-            {
-                var verdict = await GitHubRateLimit.ClassifyAsync(response, options.SecondaryRateLimitWait, timeProvider, args.Context.CancellationToken);
-                if (verdict.IsRateLimited)
-                {
-                    return verdict.Wait;
-                }
-            }
-
-            return null;
-        };
-        resilience.Retry.OnRetry = args =>
-        {
-            var path = args.Context.GetRequestMessage()?.RequestUri?.AbsolutePath ?? "?";
-            var reason = args.Outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : args.Outcome.Exception?.GetType().Name ?? "unknown";
-            LogRetrying(logger, path, reason, args.AttemptNumber + 1, retries, args.RetryDelay);
-            return ValueTask.CompletedTask;
-        };
-
-        resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
-        resilience.TotalRequestTimeout.Timeout = (options.AttemptTimeout + options.MaxRateLimitWait + options.SecondaryRateLimitWait) * (retries + 1);
-        var sampling = options.AttemptTimeout * 2;
-        resilience.CircuitBreaker.SamplingDuration = sampling > TimeSpan.FromSeconds(30) ? sampling : TimeSpan.FromSeconds(30);
+                var verdict = await GitHubRateLimit.ClassifyAsync(response, options.SecondaryRateLimitWait, timeProvider, cancellationToken);
+                return verdict.IsRateLimited ? verdict.Wait : null;
+            },
+        }, services.GetRequiredService<ILoggerFactory>().CreateLogger<GitHubClient>());
     }
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "GitHub request {Path} failed ({Reason}); retry {Attempt} of {MaxAttempts} in {Delay}")]
-    private static partial void LogRetrying(ILogger logger, string path, string reason, int attempt, int maxAttempts, TimeSpan delay);
+    public static void ConfigureDownloads(HttpStandardResilienceOptions resilience, IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<GitHubOptions>>().Value;
+        var timeProvider = services.GetRequiredService<TimeProvider>();
+        StandardResilience.Configure(resilience, Policy(options) with
+        {
+            ServerWait = (response, _) => ValueTask.FromResult(
+                response.StatusCode is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.ServiceUnavailable
+                    ? RetryAfter.FromRetryAfter(response.Headers, timeProvider)
+                    : null),
+            Describe = request => request?.RequestUri is { } uri ? ReportFileLabel.Where(uri) : "?",
+        }, services.GetRequiredService<ILoggerFactory>().CreateLogger<ReportDownloadClient>());
+    }
+
+    /// <summary>What to check when the report download host cannot be reached.</summary>
+    public const string DownloadReachabilityHint = $"that proxies and egress firewalls let the report download host through (GitHub serves reports from copilot-reports.github.com; {GitHubSettingNames.ExtraCaCert} for TLS-inspecting proxies)";
+
+    /// <summary>The run's circuit for GitHub's API.</summary>
+    public static ServiceCircuit Circuit(IServiceProvider services) =>
+        services.GetRequiredService<RunCircuits>().For("GitHub", ReachabilityHint, Budget(services));
+
+    /// <summary>The run's circuit for the report download host.</summary>
+    public static ServiceCircuit DownloadCircuit(IServiceProvider services) =>
+        services.GetRequiredService<RunCircuits>().For("GitHub's report download host", DownloadReachabilityHint, Budget(services));
+
+    private static int Budget(IServiceProvider services) =>
+        Math.Max(1, services.GetRequiredService<IOptions<GitHubOptions>>().Value.MaxRetries) + 1;
+
+    private static ResiliencePolicy Policy(GitHubOptions options) => new()
+    {
+        Service = "GitHub",
+        MaxRetries = options.MaxRetries,
+        BaseDelay = options.RetryBaseDelay,
+        AttemptTimeout = options.AttemptTimeout,
+        MaxServerWait = options.MaxRateLimitWait,
+        MaxServerWaitSetting = GitHubSettingNames.MaxRateLimitWait,
+        ServerWait = (_, _) => ValueTask.FromResult<TimeSpan?>(null),
+    };
 }

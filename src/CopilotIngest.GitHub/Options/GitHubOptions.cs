@@ -12,6 +12,7 @@ public sealed class GitHubOptions
     public const int DefaultUsageLookbackDays = 28;
     public const int MaxUsageLookbackDays = 365;
     public const double DefaultDeleteThreshold = 0.2;
+    public const int DefaultMaxRateLimitWaitSeconds = 900;
 
     /// <summary><c>INGEST_GITHUB</c>: when false nothing GitHub is validated or run.</summary>
     public bool Enabled { get; set; } = true;
@@ -82,8 +83,8 @@ public sealed class GitHubOptions
     /// <summary>Wait after a secondary rate limit that names no wait of its own (GitHub asks for at least a minute).</summary>
     public TimeSpan SecondaryRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Longest rate-limit wait accepted; a reset further away stops the scope with a message instead.</summary>
-    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary><c>GITHUB_MAX_RATE_LIMIT_WAIT</c>: longest rate-limit wait accepted; a reset further away stops the scope with a message instead.</summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(DefaultMaxRateLimitWaitSeconds);
 
     /// <summary>Largest response body accepted; a seats page of 100 is a few hundred KiB.</summary>
     public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;

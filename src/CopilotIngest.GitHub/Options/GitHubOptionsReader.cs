@@ -18,6 +18,7 @@ internal static class GitHubOptionsReader
         options.Enterprise = configuration.GetSetting(GitHubSettingNames.Enterprise);
         options.ApiUrl = configuration.GetSetting(GitHubSettingNames.ApiUrl) ?? GitHubOptions.DefaultApiUrl;
         options.InactiveDays = configuration.GetInt(GitHubSettingNames.InactiveDays, GitHubOptions.DefaultInactiveDays, 1, 365, errors);
+        options.MaxRateLimitWait = TimeSpan.FromSeconds(configuration.GetInt(GitHubSettingNames.MaxRateLimitWait, GitHubOptions.DefaultMaxRateLimitWaitSeconds, 0, 3600, errors));
         options.UsageLookbackDays = configuration.GetInt(GitHubSettingNames.UsageLookbackDays, GitHubOptions.DefaultUsageLookbackDays, 1, GitHubOptions.MaxUsageLookbackDays, errors);
         options.UserMetrics = configuration.GetBool(GitHubSettingNames.UserMetrics, false, errors);
         options.TeamMetrics = configuration.GetBool(GitHubSettingNames.TeamMetrics, false, errors);

@@ -19,4 +19,5 @@ public static class GitHubSettingNames
     public const string AppPrivateKeyFile = "GITHUB_APP_PRIVATE_KEY_FILE";
     public const string AppInstallationId = "GITHUB_APP_INSTALLATION_ID";
     public const string ExtraCaCert = "EXTRA_CA_CERT";
+    public const string MaxRateLimitWait = "GITHUB_MAX_RATE_LIMIT_WAIT";
 }

@@ -77,6 +77,8 @@ public sealed partial class ReportDownloadClient(HttpClient httpClient, IOptions
         {
             TimeoutRejectedException or OperationCanceledException when exception is TimeoutRejectedException || !cancellationToken.IsCancellationRequested =>
                 new ApiException(GitHubPayload.Service, null, string.Create(CultureInfo.InvariantCulture, $"The report download host {host} did not answer for {file} within {options.Value.AttemptTimeout.TotalSeconds:0.###} s, {attempts} attempts in a row. Allow {host} through proxies and egress firewalls (GitHub serves reports from copilot-reports.github.com)."), exception),
+            ServiceCircuitOpenException open =>
+                new ApiException(GitHubPayload.Service, null, $"Could not download {file}: {open.Message}", exception),
             BrokenCircuitException =>
                 new ApiException(GitHubPayload.Service, null, $"Downloads from {host} are paused after many failures in a row, so {file} was not read; the next run tries again.", exception),
             HttpRequestException http =>

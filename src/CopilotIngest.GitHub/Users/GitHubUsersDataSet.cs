@@ -40,8 +40,14 @@ public sealed class GitHubUsersDataSet(
 
     protected override async Task<ScopeSnapshot> ReadScopeAsync(SeatScope scope, CancellationToken cancellationToken)
     {
-        var read = await reports.ReadAsync(scope, UsageReportKind.UsersLatest28Days, null, GitHubJsonContext.Default.UserDayUsage, () => new UserRollupSet(), static (set, line) => set.Add(line), cancellationToken)
-            ?? throw new ApiException(GitHubPayload.Service, null, $"GitHub sent no users-28-day report for {scope}.");
+        var read = await reports.ReadAsync(scope, UsageReportKind.UsersLatest28Days, null, GitHubJsonContext.Default.UserDayUsage, () => new UserRollupSet(), static (set, line) => set.Add(line), cancellationToken);
+        if (read is null)
+        {
+            // 204: GitHub has no 28-day report for the scope yet (new scope, or metrics just enabled). Nothing is
+            // written and, the snapshot being incomplete, nothing is reconciled.
+            return new ScopeSnapshot([], Complete: false, [$"{scope}: GitHub has no users-28-day report yet (no data yet); the next run tries again."]);
+        }
+
         var start = read.Links.ReportStartDay;
         var end = read.Links.ReportEndDay;
         if (start is not { } windowStart || end is not { } windowEnd)

@@ -9,6 +9,14 @@ internal sealed class RateLimitWindow(int limit, TimeSpan period, TimeProvider t
     private readonly Lock _gate = new();
     private DateTimeOffset _windowEnd = DateTimeOffset.MinValue;
     private int _count;
+    private long _requests;
+    private long _rejected;
+
+    /// <summary>Requests counted so far.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>Requests answered 429 because the window was used up.</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
 
     public RateLimitState Hit()
     {
@@ -22,6 +30,12 @@ internal sealed class RateLimitWindow(int limit, TimeSpan period, TimeProvider t
             }
 
             _count++;
+            _requests++;
+            if (_count > limit)
+            {
+                _rejected++;
+            }
+
             return new RateLimitState(
                 limit,
                 Math.Max(0, limit - _count),

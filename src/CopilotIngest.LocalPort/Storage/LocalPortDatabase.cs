@@ -76,8 +76,12 @@ internal sealed class LocalPortDatabase : IDisposable
         var directory = System.IO.Path.GetDirectoryName(fullPath);
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnly.CreateDirectory(directory);
         }
+
+        // The file holds user names and e-mail addresses: readable by its owner only (SQLite gives its -wal and -shm
+        // files the same permissions).
+        OwnerOnly.CreateOrRestrictFile(fullPath);
 
         var connectionString = new SqliteConnectionStringBuilder
         {

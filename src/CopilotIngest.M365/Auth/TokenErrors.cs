@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Azure.Identity;
 using CopilotIngest.Core.Http;
+using CopilotIngest.Core.Redaction;
 using CopilotIngest.M365.Configuration;
 
 namespace CopilotIngest.M365.Auth;
@@ -59,19 +60,9 @@ internal static partial class TokenErrors
         return line.Length <= 400 ? line : line[..400] + "…";
     }
 
-    /// <summary>Removes any configured secret from a message, whatever a server echoed back.</summary>
-    internal static string Scrub(string message, M365Options options)
-    {
-        foreach (var secret in new[] { options.ClientSecret, options.ClientCertificatePassword, options.GitHubOidcRequestToken, options.PrivacyKey })
-        {
-            if (!string.IsNullOrEmpty(secret) && secret.Length >= 4)
-            {
-                message = message.Replace(secret, "***", StringComparison.Ordinal);
-            }
-        }
-
-        return message;
-    }
+    /// <summary>Removes any configured secret and any echoed credential from a message, whatever a server echoed back.</summary>
+    internal static string Scrub(string message, M365Options options) =>
+        SecretRedactor.For(options.ClientSecret, options.ClientCertificatePassword, options.GitHubOidcRequestToken, options.PrivacyKey).Redact(message);
 
     private static Exception Innermost(Exception exception)
     {

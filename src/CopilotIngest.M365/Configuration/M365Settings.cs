@@ -35,6 +35,12 @@ public static class M365Settings
     public const string PrivacyModeSetting = "PRIVACY_MODE";
     public const string PrivacyKey = "PRIVACY_KEY";
     public const string ExtraCaCert = "EXTRA_CA_CERT";
+    public const string MaxRateLimitWait = "M365_MAX_RATE_LIMIT_WAIT";
+
+    public const int DefaultMaxRateLimitWaitSeconds = 300;
+
+    /// <summary>What to check when Graph cannot be reached, named in fail-fast messages.</summary>
+    public const string ReachabilityHint = $"{GraphUrl}, the network and any proxy ({ExtraCaCert} for TLS-inspecting proxies)";
 
     public const string DefaultGraphUrl = "https://graph.microsoft.com/";
     public const string DefaultAuthorityHost = "https://login.microsoftonline.com/";
@@ -81,7 +87,12 @@ public static class M365Settings
         options.PrivacyMode = configuration.GetEnum(PrivacyModeSetting, PrivacyMode.Plain, errors);
         options.PrivacyKey = configuration.GetSetting(PrivacyKey);
         options.ExtraCaCertPath = configuration.GetSetting(ExtraCaCert);
+        _ = ReadMaxRateLimitWait(configuration, errors);
     }
+
+    /// <summary><c>M365_MAX_RATE_LIMIT_WAIT</c> in seconds (0–3600, default 300); problems go to <paramref name="errors"/>.</summary>
+    public static TimeSpan ReadMaxRateLimitWait(IConfiguration configuration, ICollection<string> errors) =>
+        TimeSpan.FromSeconds(configuration.GetInt(MaxRateLimitWait, DefaultMaxRateLimitWaitSeconds, 0, 3600, errors));
 
     private static M365AuthMode ReadAuthMode(IConfiguration configuration, M365Options options, List<string> errors)
     {

@@ -15,8 +15,14 @@ public sealed class M365TransportOptions
     /// <summary>Longest wait for the response headers of one attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>Longest time for one request including every retry and Retry-After wait.</summary>
-    public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>Longest time for one request including every retry and Retry-After wait; null: every attempt plus the longest honoured wait.</summary>
+    public TimeSpan? TotalRequestTimeout { get; set; }
+
+    /// <summary>
+    /// <c>M365_MAX_RATE_LIMIT_WAIT</c>: the longest <c>Retry-After</c> (429, 503) honoured. A longer one is not waited
+    /// for: the call fails at once with a message naming the setting.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(M365Settings.DefaultMaxRateLimitWaitSeconds);
 
     /// <summary>Longest time to read one report body (a large tenant's CSV is streamed).</summary>
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(30);

@@ -20,7 +20,7 @@ namespace CopilotIngest.M365.Graph;
 /// </summary>
 internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Options> options, IOptions<M365TransportOptions> transport, TimeProvider timeProvider, ILogger<GraphClient> logger)
 {
-    private const long MaxJsonBytes = 64L * 1024 * 1024;
+    internal const long MaxJsonBytes = 64L * 1024 * 1024;
     private const int MaxErrorBodyChars = 16 * 1024;
     private const int MaxRedirects = 3;
 
@@ -81,7 +81,7 @@ internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Op
         while (next is not null)
         {
             page++;
-            using var response = await OpenAsync(next, operation, token);
+            using var response = await OpenAsync(next, operation, streamed: true, token);
             await using var body = await response.Content.ReadAsStreamAsync(token);
             if (!IsJson(response))
             {
@@ -115,7 +115,7 @@ internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Op
     {
         try
         {
-            using var response = await OpenAsync(uri, operation, cancellationToken);
+            using var response = await OpenAsync(uri, operation, streamed: false, cancellationToken);
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             return await DeserializeAsync(body, typeInfo, operation, cancellationToken);
         }
@@ -140,9 +140,9 @@ internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Op
     }
 
     /// <summary>Sends a GET and follows redirects to pre-authenticated download URLs without the bearer token.</summary>
-    private async Task<HttpResponseMessage> OpenAsync(Uri uri, GraphOperation operation, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> OpenAsync(Uri uri, GraphOperation operation, bool streamed, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(uri, operation, anonymous: false, cancellationToken);
+        var response = await SendAsync(uri, operation, anonymous: false, streamed, cancellationToken);
         for (var hops = 0; IsRedirect(response.StatusCode); hops++)
         {
             var location = response.Headers.Location;
@@ -159,13 +159,17 @@ internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Op
             }
 
             LogRedirect(operation.Description, target.Host);
-            response = await SendAsync(target, operation, anonymous: true, cancellationToken);
+            response = await SendAsync(target, operation, anonymous: true, streamed, cancellationToken);
         }
 
         return response;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri uri, GraphOperation operation, bool anonymous, CancellationToken cancellationToken)
+    /// <summary>
+    /// One GET through the resilience pipeline. Unless <paramref name="streamed"/> (report bodies, read under
+    /// <see cref="M365TransportOptions.DownloadTimeout"/>), the whole body is read inside each attempt, under its timeout.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(Uri uri, GraphOperation operation, bool anonymous, bool streamed, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -173,6 +177,11 @@ internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Op
         if (anonymous)
         {
             request.Options.Set(GraphRequestOptions.Anonymous, true);
+        }
+
+        if (streamed)
+        {
+            request.Options.Set(ResponseBufferingHandler.Streamed, true);
         }
 
         HttpResponseMessage response;
@@ -241,6 +250,7 @@ internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Op
     {
         ApiException or ReportFormatException or ReportNotAvailableException => null,
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        ServiceCircuitOpenException open => new ApiException(GraphErrors.Service, null, $"The connection to Microsoft Graph failed during {operation.Description}: {open.Message}", exception),
         TimeoutRejectedException or OperationCanceledException => new ApiException(GraphErrors.Service, null,
             $"Microsoft Graph did not answer {operation.Description} in time (each attempt may take {transport.Value.AttemptTimeout.TotalSeconds:0.#} s, a report download {transport.Value.DownloadTimeout.TotalMinutes:0.#} min), also on retry. The next run will fetch the data again.", exception),
         HttpRequestException or IOException => new ApiException(GraphErrors.Service, null,

@@ -34,7 +34,7 @@ internal static class GraphErrors
             403 => $"Microsoft Graph denied {operation.Description} (403{detail}). The Entra app {M365Settings.ClientId}={options.ClientId} needs the Microsoft Graph application permission {operation.Permission}, with admin consent (Entra admin center > App registrations > API permissions > Grant admin consent).",
             404 => $"Microsoft Graph does not know {operation.Description} (404{detail}): check {M365Settings.GraphUrl} ({options.GraphUrl}) and {M365Settings.ApiVersion}.",
             422 => $"Microsoft Graph could not process the request for {operation.Description} (422{detail}).",
-            429 => $"Microsoft Graph kept throttling {operation.Description} (429{detail}) after every retry honouring Retry-After. Copilot report APIs allow only a few requests per 10 minutes per app and tenant: run less often, and do not run several copies at once.",
+            429 => $"Microsoft Graph kept throttling {operation.Description} (429{detail}): every retry honouring Retry-After was used, or Graph asked for a longer wait than {M365Settings.MaxRateLimitWait} allows. Copilot report APIs allow only a few requests per 10 minutes per app and tenant: run less often, do not run several copies at once, or raise {M365Settings.MaxRateLimitWait}.",
             >= 500 => $"Microsoft Graph failed with {(int)status} {status} for {operation.Description}{(detail.Length == 0 ? string.Empty : " (" + detail.Trim() + ")")}, also on retry. The problem is on Microsoft's side; the next run will fetch the data again.",
             _ => $"Microsoft Graph answered {(int)status} {status} for {operation.Description}{(detail.Length == 0 ? string.Empty : ":" + detail)}.",
         };

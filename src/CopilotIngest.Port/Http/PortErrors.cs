@@ -32,7 +32,7 @@ internal static class PortErrors
             404 => $"Port found nothing for {operation} (404){Colon(detail)}.",
             413 => $"Port rejected {operation}: the request body is larger than Port accepts (413, limit 1 MiB){Colon(detail)}.",
             422 => $"Port rejected {operation} as invalid (422){Colon(detail)}.",
-            429 => $"Port kept rate-limiting {operation} (429) after every retry{Colon(detail)}. Lower PORT_MAX_CONCURRENCY or run again later.",
+            429 => $"Port kept rate-limiting {operation} (429){Colon(detail)}: every retry was used, or Port asked for a longer pause than {PortSettings.MaxRateLimitWait} allows. Lower {PortSettings.MaxConcurrency}, raise {PortSettings.MaxRateLimitWait}, or run again later.",
             >= 500 => $"Port failed {operation} with {statusText} after every retry{Colon(detail)}. Port may be having an outage; run again later.",
             _ => $"Port answered {statusText} to {operation}{Colon(detail)}.",
         };

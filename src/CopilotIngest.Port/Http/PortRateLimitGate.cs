@@ -1,4 +1,5 @@
-using System.Net.Http.Headers;
+using System.Globalization;
+using System.Net;
 using CopilotIngest.Core.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,44 +7,246 @@ using Microsoft.Extensions.Options;
 namespace CopilotIngest.Port.Http;
 
 /// <summary>
-/// Shared by every Port call: once a response says <c>x-ratelimit-remaining: 0</c>, no further call starts before
-/// <c>x-ratelimit-reset</c> (epoch seconds or seconds to wait).
+/// Shared by every Port call of the run; keeps the run under Port's request limit instead of provoking 429s.
+/// <list type="bullet">
+/// <item>Pacing: each answer's <c>x-ratelimit-remaining</c> / <c>-reset</c> (and <c>-limit</c>) say how much of the window
+/// is left. While plenty is left calls go at once; once the remainder gets low it is spread evenly over the time to the
+/// reset, and when it is used up no call starts before the reset.</item>
+/// <item>A 429 stops new calls for as long as Port asks: <c>Retry-After</c> wins over <c>x-ratelimit-reset</c>.</item>
+/// <item>Concurrency starts at half of <c>PORT_MAX_CONCURRENCY</c>, rises by one per round of answers while the
+/// budget is healthy, and halves on a 429.</item>
+/// <item>A wait longer than <c>PORT_MAX_RATE_LIMIT_WAIT</c> is not started: the call fails with a message naming it.</item>
+/// </list>
+/// Waits happen before a call enters the resilience pipeline, so they never count against the attempt timeout.
 /// </summary>
 internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOptions<PortOptions> options, ILogger<PortRateLimitGate> logger)
 {
-    private long _notBeforeUtcTicks;
+    /// <summary>Share of the window's limit below which the remaining requests are spread over the time to the reset.</summary>
+    private const double LowWaterShare = 0.2;
 
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Added to a reset time read in whole seconds, so the first call of the next window does not arrive early.</summary>
+    private static readonly TimeSpan s_resetMargin = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Waits shorter than this are pacing, not worth a log line.</summary>
+    private static readonly TimeSpan s_logThreshold = TimeSpan.FromSeconds(2);
+
+    private readonly Lock _lock = new();
+    private readonly Queue<TaskCompletionSource> _waiters = new();
+    private DateTimeOffset _notBefore;
+    private DateTimeOffset _nextSlot;
+    private DateTimeOffset _loggedUntil;
+    private long? _remaining;
+    private long? _limit;
+    private DateTimeOffset _resetAt;
+    private int _sentSinceObserved;
+    private int _inFlight;
+    private double _allowed;
+
+    private int Ceiling => Math.Max(1, options.Value.MaxConcurrency);
+
+    /// <summary>Calls currently allowed at once (for tests and logs).</summary>
+    public int AllowedConcurrency
     {
-        var wait = new DateTimeOffset(Interlocked.Read(ref _notBeforeUtcTicks), TimeSpan.Zero) - timeProvider.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        get
         {
-            LogWaiting(wait.TotalSeconds);
-            await Task.Delay(wait, timeProvider, cancellationToken);
+            lock (_lock)
+            {
+                return CurrentAllowed();
+            }
         }
     }
 
-    public void Observe(HttpResponseHeaders headers)
+    /// <summary>Waits for a concurrency slot; dispose the result when the call is over.</summary>
+    public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
-        if (RetryAfter.RateLimitRemaining(headers) is not <= 0 || RetryAfter.FromRateLimitReset(headers, timeProvider) is not { } reset)
+        TaskCompletionSource waiter;
+        lock (_lock)
+        {
+            if (_waiters.Count == 0 && _inFlight < CurrentAllowed())
+            {
+                _inFlight++;
+                return new Lease(this);
+            }
+
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Enqueue(waiter);
+        }
+
+        await using (cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken)))
+        {
+            await waiter.Task;
+        }
+
+        return new Lease(this);
+    }
+
+    /// <summary>Waits until this call may start: after any wait Port asked for, at its place in the paced schedule.</summary>
+    public async Task WaitTurnAsync(CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        bool log;
+        lock (_lock)
+        {
+            var now = timeProvider.GetUtcNow();
+            if (_remaining is not null && now >= _resetAt)
+            {
+                _remaining = null;
+            }
+
+            var start = Max(now, Max(_notBefore, _nextSlot));
+            if (_remaining is { } remaining)
+            {
+                _sentSinceObserved++;
+                var left = remaining - _sentSinceObserved - (CurrentAllowed() - 1);
+                if (left <= 0)
+                {
+                    start = Max(start, _resetAt + s_resetMargin);
+                }
+                else if (left <= LowWater() && _resetAt > start)
+                {
+                    _nextSlot = start + ((_resetAt - start) / left);
+                }
+            }
+
+            wait = start - now;
+            log = wait >= s_logThreshold && start > _loggedUntil;
+            if (log)
+            {
+                _loggedUntil = start;
+            }
+        }
+
+        if (wait <= TimeSpan.Zero)
         {
             return;
         }
 
         var max = options.Value.MaxRateLimitWait;
-        var notBefore = (timeProvider.GetUtcNow() + (reset < max ? reset : max)).UtcTicks;
-        long seen;
-        do
+        if (wait > max)
         {
-            seen = Interlocked.Read(ref _notBeforeUtcTicks);
-            if (seen >= notBefore)
-            {
-                return;
-            }
+            LogWaitTooLong(wait.TotalSeconds, max.TotalSeconds);
+            throw WaitTooLong(wait, max);
         }
-        while (Interlocked.CompareExchange(ref _notBeforeUtcTicks, notBefore, seen) != seen);
+
+        if (log)
+        {
+            LogWaiting(wait.TotalSeconds);
+        }
+
+        await Task.Delay(wait, timeProvider, cancellationToken);
     }
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Port's rate limit is used up; waiting {Seconds:0.#} s for it to reset")]
+    /// <summary>Reads what one answer (any attempt) says about the window.</summary>
+    public void Observe(HttpResponseMessage response)
+    {
+        var now = timeProvider.GetUtcNow();
+        var headers = response.Headers;
+        lock (_lock)
+        {
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                // Retry-After wins: a 429 saying "retry after 1 s" with a window reset minutes away costs a second.
+                var wait = RetryAfter.FromRetryAfter(headers, timeProvider) ?? RetryAfter.FromRateLimitReset(headers, timeProvider) ?? TimeSpan.FromSeconds(1);
+                _notBefore = Max(_notBefore, now + wait);
+                _remaining = null;
+                _allowed = Math.Max(1, CurrentAllowed() / 2.0);
+                return;
+            }
+
+            if (RetryAfter.RateLimitRemaining(headers) is { } remaining && RetryAfter.FromRateLimitReset(headers, timeProvider) is { } untilReset)
+            {
+                var resetAt = now + untilReset;
+                var sameWindow = _remaining is not null && (resetAt - _resetAt).Duration() < TimeSpan.FromSeconds(1);
+                if (!sameWindow || remaining < _remaining)
+                {
+                    _remaining = Math.Max(0, remaining);
+                    _resetAt = resetAt;
+                    _sentSinceObserved = 0;
+                }
+
+                if (RateLimitLimit(response) is { } limit)
+                {
+                    _limit = limit;
+                }
+
+                if (remaining <= 0)
+                {
+                    _notBefore = Max(_notBefore, resetAt + s_resetMargin);
+                }
+            }
+
+            if (response.IsSuccessStatusCode && (_remaining is null || _remaining > LowWater()))
+            {
+                var allowed = CurrentAllowed();
+                _allowed = Math.Min(Ceiling, allowed + (1.0 / allowed));
+                ReleaseWaiters();
+            }
+        }
+    }
+
+    private static ApiException WaitTooLong(TimeSpan wait, TimeSpan max) =>
+        new(
+            PortErrors.Service,
+            HttpStatusCode.TooManyRequests,
+            $"Port's rate limit asks for a pause of {wait.TotalSeconds:0} s before the next call, longer than {PortSettings.MaxRateLimitWait} ({max.TotalSeconds:0} s); the call was not made. " +
+            $"Run again after the window resets, lower {PortSettings.MaxConcurrency}, or raise {PortSettings.MaxRateLimitWait}.");
+
+    private static long? RateLimitLimit(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("x-ratelimit-limit", out var values)
+        && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) && limit > 0
+            ? limit
+            : null;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private long LowWater() => Math.Max(2L * Ceiling, (long)Math.Ceiling((_limit ?? 0) * LowWaterShare));
+
+    private int CurrentAllowed()
+    {
+        if (_allowed <= 0)
+        {
+            _allowed = Math.Max(1, Ceiling / 2);
+        }
+
+        return Math.Min(Ceiling, (int)_allowed);
+    }
+
+    private void Release()
+    {
+        lock (_lock)
+        {
+            _inFlight--;
+            ReleaseWaiters();
+        }
+    }
+
+    private void ReleaseWaiters()
+    {
+        while (_waiters.Count > 0 && _inFlight < CurrentAllowed())
+        {
+            if (_waiters.Dequeue().TrySetResult())
+            {
+                _inFlight++;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Port's rate limit: pausing Port calls for {Seconds:0.#} s as Port asked")]
     private partial void LogWaiting(double seconds);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Warning, Message = "Port's rate limit asks for a pause of {Seconds:0} s, longer than PORT_MAX_RATE_LIMIT_WAIT ({MaxSeconds:0} s); failing the call instead of waiting")]
+    private partial void LogWaitTooLong(double seconds, double maxSeconds);
+
+    private sealed class Lease(PortRateLimitGate gate) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
 }

@@ -1,25 +1,24 @@
+using CopilotIngest.Core.Http;
 using Microsoft.Extensions.Http.Resilience;
-using Polly;
+using Microsoft.Extensions.Logging;
 
 namespace CopilotIngest.Port.Http;
 
-/// <summary>Shapes the standard resilience pipeline for Port: retries honour <c>Retry-After</c> and <c>x-ratelimit-reset</c>.</summary>
+/// <summary>Shapes the standard resilience pipeline for Port: retries honour <c>Retry-After</c> (which wins) and <c>x-ratelimit-reset</c>, up to <c>PORT_MAX_RATE_LIMIT_WAIT</c>.</summary>
 internal static class PortResilience
 {
-    public static void Configure(HttpStandardResilienceOptions resilience, PortOptions options, TimeProvider timeProvider)
-    {
-        resilience.Retry.MaxRetryAttempts = options.MaxRetryAttempts;
-        resilience.Retry.BackoffType = DelayBackoffType.Exponential;
-        resilience.Retry.UseJitter = true;
-        resilience.Retry.Delay = options.RetryBaseDelay;
-        resilience.Retry.MaxDelay = options.MaxRetryDelay;
-        resilience.Retry.ShouldRetryAfterHeader = true;
-        var maxDelay = options.MaxRetryDelay;
-        resilience.Retry.DelayGenerator = args => ValueTask.FromResult(PortRetryDelay.From(args.Outcome.Result, timeProvider, maxDelay));
+    public static void Configure(HttpStandardResilienceOptions resilience, PortOptions options, TimeProvider timeProvider, ILogger logger) =>
+        StandardResilience.Configure(resilience, Policy(options, timeProvider), logger);
 
-        resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
-        resilience.TotalRequestTimeout.Timeout = options.TotalRequestTimeout;
-        var sampling = options.AttemptTimeout * 2;
-        resilience.CircuitBreaker.SamplingDuration = sampling > TimeSpan.FromSeconds(30) ? sampling : TimeSpan.FromSeconds(30);
-    }
+    public static ResiliencePolicy Policy(PortOptions options, TimeProvider timeProvider) => new()
+    {
+        Service = PortErrors.Service,
+        MaxRetries = options.MaxRetryAttempts,
+        BaseDelay = options.RetryBaseDelay,
+        AttemptTimeout = options.AttemptTimeout,
+        TotalTimeout = options.TotalRequestTimeout,
+        MaxServerWait = options.MaxRateLimitWait,
+        MaxServerWaitSetting = PortSettings.MaxRateLimitWait,
+        ServerWait = (response, _) => ValueTask.FromResult(PortRetryDelay.From(response, timeProvider)),
+    };
 }

@@ -32,6 +32,10 @@ internal static class PortTransport
         {
             throw TimedOut(operation, ex);
         }
+        catch (ServiceCircuitOpenException ex)
+        {
+            throw new ApiException(PortErrors.Service, null, $"Could not reach Port at {client.BaseAddress} for {operation}: {ex.Message}", ex);
+        }
         catch (BrokenCircuitException ex)
         {
             throw new ApiException(
@@ -95,7 +99,7 @@ internal static class PortTransport
         new(
             PortErrors.Service,
             null,
-            $"Port did not answer {operation} in time, even after retries. Check PORT_BASE_URL, the network and any proxy; Port may be slow right now, so run again later.",
+            $"Port did not answer {operation} in time ({PortSettings.AttemptTimeout} per attempt), even after retries. Check {PortSettings.BaseUrl}, the network and any proxy; Port may be slow right now, so run again later or raise {PortSettings.AttemptTimeout}.",
             inner);
 
     private static string? TraceId(HttpResponseMessage response) =>

@@ -523,6 +523,11 @@ public sealed class SimulatedGitHub : IAsyncDisposable
 
     private static async Task<int> ErrorAsync(HttpContext context, int status, string message)
     {
+        if (status == 204)
+        {
+            return NoContent(context);
+        }
+
         var body = GitHubJsonWriter.Error(message, status);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";

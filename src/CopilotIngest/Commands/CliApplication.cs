@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CopilotIngest.Core.Redaction;
 using CopilotIngest.Hosting;
 
 namespace CopilotIngest.Commands;
@@ -23,6 +24,12 @@ internal static class CliApplication
 
     public static async Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
+        // Every line the command prints passes the redactor, which learns the secrets of the environment now and
+        // those of the settings file and the demo as they are loaded.
+        context.Redactor.AddSettings(context.Environment);
+        await using var output = new RedactingTextWriter(context.Out, context.Redactor);
+        await using var error = new RedactingTextWriter(context.Error, context.Redactor);
+        context = context with { Out = output, Error = error };
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         var parseResult = Create(context).Parse(args);
         var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);

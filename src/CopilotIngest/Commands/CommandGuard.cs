@@ -1,13 +1,23 @@
 using CopilotIngest.Core.Http;
+using CopilotIngest.Demo;
 using CopilotIngest.Hosting;
+using CopilotIngest.Logging;
+using CopilotIngest.Output;
 using CopilotIngest.Settings;
+using Microsoft.Extensions.Logging;
 
 namespace CopilotIngest.Commands;
 
-/// <summary>Turns what a command throws into a clear message and an exit code; never a stack trace.</summary>
+/// <summary>
+/// Turns what a command throws into a clear message and an exit code; never a stack trace. When the command was
+/// asked for <c>--summary-json</c> and stopped before writing it, a summary saying why is written here.
+/// </summary>
 internal static class CommandGuard
 {
-    public static async Task<int> RunAsync(CliContext context, Func<Task<int>> command, CancellationToken cancellationToken)
+    public const string SeeConfigExample = "See config.example.env for every setting, its default and an example.";
+    public const string CancelledMessage = "Cancelled. What was written stays in Port; run again to complete (identifiers are deterministic, so nothing is duplicated).";
+
+    public static async Task<int> RunAsync(CliContext context, Func<Task<int>> command, CancellationToken cancellationToken, SummaryTarget? summary = null)
     {
         try
         {
@@ -15,29 +25,62 @@ internal static class CommandGuard
         }
         catch (SettingsException ex)
         {
-            await context.Error.WriteLineAsync(ex.Message);
-            await context.Error.WriteLineAsync("See config.example.env for every setting, its default and an example.");
+            await CliMessages.ErrorAsync(context, LogLevel.Error, CliMessages.Events.InvalidSettings, ex.Message + Environment.NewLine + SeeConfigExample);
+            await StoppedAsync(context, summary, RunOutcome.InvalidSettings, ExitCodes.InvalidSettings, "Settings are missing or invalid.", ex.Problems);
+            return ExitCodes.InvalidSettings;
+        }
+        catch (ConfirmationRequiredException ex)
+        {
+            await CliMessages.ErrorAsync(context, LogLevel.Error, CliMessages.Events.ConfirmationRequired, ex.Message);
+            await StoppedAsync(context, summary, RunOutcome.InvalidSettings, ExitCodes.InvalidSettings, ex.Message);
             return ExitCodes.InvalidSettings;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await context.Error.WriteLineAsync("Cancelled. What was written stays in Port; run again to complete (identifiers are deterministic, so nothing is duplicated).");
+            await CliMessages.ErrorAsync(context, LogLevel.Warning, CliMessages.Events.Cancelled, CancelledMessage);
+            await StoppedAsync(context, summary, RunOutcome.Cancelled, ExitCodes.Cancelled, "Cancelled before any data set ran.");
             return ExitCodes.Cancelled;
+        }
+        catch (LocalPortException ex)
+        {
+            await CliMessages.ErrorAsync(context, LogLevel.Error, CliMessages.Events.LocalPortProblem, ex.Message);
+            await StoppedAsync(context, summary, RunOutcome.Failed, ex.ExitCode, ex.Message);
+            return ex.ExitCode;
         }
         catch (ApiException ex)
         {
-            await context.Error.WriteLineAsync($"{ex.Service}: {ex.Message}");
+            var message = $"{ex.Service}: {ex.Message}";
+            await CliMessages.ErrorAsync(context, LogLevel.Error, CliMessages.Events.ApiFailed, message);
+            await StoppedAsync(context, summary, RunOutcome.Failed, ExitCodes.DataSetFailed, message);
             return ExitCodes.DataSetFailed;
         }
         catch (InvalidDataException ex)
         {
-            await context.Error.WriteLineAsync(ex.Message);
+            await CliMessages.ErrorAsync(context, LogLevel.Error, CliMessages.Events.ApiFailed, ex.Message);
+            await StoppedAsync(context, summary, RunOutcome.Failed, ExitCodes.DataSetFailed, ex.Message);
             return ExitCodes.DataSetFailed;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            await context.Error.WriteLineAsync($"Unexpected error ({ex.GetType().Name}): {ex.Message}");
+            var message = $"Unexpected error ({ex.GetType().Name}): {ex.Message}";
+            await CliMessages.ErrorAsync(context, LogLevel.Error, CliMessages.Events.Unexpected, message);
+            await StoppedAsync(context, summary, RunOutcome.Failed, ExitCodes.DataSetFailed, message);
             return ExitCodes.DataSetFailed;
         }
+        finally
+        {
+            await context.Out.FlushAsync(CancellationToken.None);
+            await context.Error.FlushAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task StoppedAsync(CliContext context, SummaryTarget? summary, string outcome, int exitCode, string error, IReadOnlyList<string>? problems = null)
+    {
+        if (summary is null || summary.Written)
+        {
+            return;
+        }
+
+        await summary.WriteAsync(RunSummary.Stopped(summary.StartedAt, context.TimeProvider.GetUtcNow(), outcome, exitCode, error, problems));
     }
 }

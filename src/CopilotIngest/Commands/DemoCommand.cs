@@ -32,6 +32,7 @@ internal static class DemoCommand
         var m365Users = PositiveInt("--m365-users", "Licensed users in the simulated Microsoft 365 tenant.", 2_000, 100_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated data (same seed, same data).", DefaultValueFactory = _ => 42 };
         var serve = new Option<bool>("--serve") { Description = "Keep the local Port running afterwards (until Ctrl+C) to explore the data." };
+        var yes = new Option<bool>("--yes") { Description = "Confirm writing the simulated data into the Port named by PORT_BASE_URL (a real Port). Nothing there is deleted." };
         var summaryJson = CommonOptions.SummaryJson();
         var doctor = new Option<bool>("--doctor") { Description = "After the ingestion, run 'doctor' against the simulated services and the local Port." };
         var verify = new Option<bool>("--verify") { Description = "After the ingestion, run 'verify' against the simulated services and the local Port." };
@@ -42,22 +43,28 @@ internal static class DemoCommand
         command.Options.Add(m365Users);
         command.Options.Add(seed);
         command.Options.Add(serve);
+        command.Options.Add(yes);
         command.Options.Add(summaryJson);
-        command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
-            context,
-            () => DemoRunner.RunAsync(
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var summary = new Output.SummaryTarget(parseResult.GetValue(summaryJson), context);
+            return CommandGuard.RunAsync(
                 context,
-                new DemoOptions(
-                    ResolveDataDirectory(context, parseResult.GetValue(dataDir)),
-                    parseResult.GetValue(seats),
-                    parseResult.GetValue(m365Users),
-                    parseResult.GetValue(seed),
-                    parseResult.GetValue(serve),
-                    parseResult.GetValue(doctor),
-                    parseResult.GetValue(verify)),
-                parseResult.GetValue(summaryJson),
-                cancellationToken),
-            cancellationToken));
+                () => DemoRunner.RunAsync(
+                    context,
+                    new DemoOptions(
+                        ResolveDataDirectory(context, parseResult.GetValue(dataDir)),
+                        parseResult.GetValue(seats),
+                        parseResult.GetValue(m365Users),
+                        parseResult.GetValue(seed),
+                        parseResult.GetValue(serve),
+                        parseResult.GetValue(doctor),
+                        parseResult.GetValue(verify)) { Confirmed = parseResult.GetValue(yes) },
+                    summary,
+                    cancellationToken),
+                cancellationToken,
+                summary);
+        });
         return command;
     }
 

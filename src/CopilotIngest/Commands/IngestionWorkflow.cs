@@ -1,9 +1,12 @@
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Demo;
 using CopilotIngest.Hosting;
+using CopilotIngest.Logging;
 using CopilotIngest.Output;
 using CopilotIngest.Settings;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace CopilotIngest.Commands;
@@ -13,7 +16,7 @@ internal static class IngestionWorkflow
 {
     /// <summary><c>run</c>: with <c>PORT_BASE_URL=local</c> the embedded local Port is started for the run.</summary>
     public static async Task<int> RunWithPortTargetAsync(
-        CliContext context, string? envFile, string? summaryJson, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
+        CliContext context, string? envFile, SummaryTarget summary, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
     {
         var settings = LoadSettings(context, envFile, overrides);
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
@@ -21,38 +24,49 @@ internal static class IngestionWorkflow
         if (embedded.Server is not null)
         {
             settings = LoadSettings(context, envFile, embedded.Overrides().Concat(overrides).ToDictionary());
-            await context.Error.WriteLineAsync($"Writing to the local Port at {embedded.Server.DatabasePath}.");
+            await CliMessages.ErrorAsync(context, LogLevel.Information, CliMessages.Events.Notice, $"Writing to the local Port at {embedded.Server.DatabasePath}.");
         }
 
-        return await RunAsync(settings, context, summaryJson, cancellationToken);
+        return await RunAsync(settings, context, summary, cancellationToken);
     }
 
-    public static async Task<int> RunAsync(LoadedSettings settings, CliContext context, string? summaryJson, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every data set and reports: the table (text) or the final JSON line (<c>LOG_FORMAT=json</c>), and the
+    /// summary file. A cancelled run still reports what finished and what was cancelled, then exits 130.
+    /// </summary>
+    public static async Task<int> RunAsync(LoadedSettings settings, CliContext context, SummaryTarget summary, CancellationToken cancellationToken, WorkerFeatures features = WorkerFeatures.All)
     {
-        using var host = await WorkerHost.StartAsync(settings, WorkerFeatures.All, context, cancellationToken);
-        var startedAt = context.TimeProvider.GetUtcNow();
-        var console = Consoles.Create(context.Out, context.Interactive);
+        using var host = await WorkerHost.StartAsync(settings, features, context, cancellationToken);
+        var startedAt = summary.StartedAt;
+        var console = Consoles.Create(context.Out, context.Interactive && !context.Output.Json);
         var runner = host.Services.GetRequiredService<IngestionRunner>();
-        var results = context.Interactive
+        var results = context.Interactive && !context.Output.Json
             ? await console.Status().StartAsync("Starting…", status => runner.RunAsync(name => status.Status($"Ingesting {name}…"), cancellationToken))
             : await runner.RunAsync(cancellationToken);
         var finishedAt = context.TimeProvider.GetUtcNow();
+        var cancelled = cancellationToken.IsCancellationRequested;
+        var failure = SummaryPrinter.FailureLine(results);
 
-        if (summaryJson != "-")
+        if (!summary.ToStandardOutput && !context.Output.Json)
         {
             SummaryPrinter.PrintTable(console, results);
         }
 
-        if (summaryJson is not null)
+        var (outcome, exitCode) = cancelled ? (RunOutcome.Cancelled, ExitCodes.Cancelled)
+            : failure is not null ? (RunOutcome.Failed, ExitCodes.DataSetFailed)
+            : (RunOutcome.Succeeded, ExitCodes.Success);
+        await summary.WriteAsync(RunSummary.From(results, startedAt, finishedAt, outcome, exitCode, cancelled ? CommandGuard.CancelledMessage : failure));
+
+        await host.StopAsync(CancellationToken.None);
+        if (cancelled)
         {
-            var destination = summaryJson == "-" ? summaryJson : Path.Combine(context.WorkingDirectory, summaryJson);
-            await SummaryPrinter.WriteJsonAsync(destination, RunSummary.From(results, startedAt, finishedAt), context.Out, cancellationToken);
+            await CliMessages.ErrorAsync(context, LogLevel.Warning, CliMessages.Events.Cancelled, CommandGuard.CancelledMessage);
+            return ExitCodes.Cancelled;
         }
 
-        await host.StopAsync(cancellationToken);
-        if (SummaryPrinter.FailureLine(results) is { } failure)
+        if (failure is not null)
         {
-            await context.Error.WriteLineAsync(failure);
+            await CliMessages.ErrorAsync(context, LogLevel.Error, CliMessages.Events.DataSetsFailed, failure);
             return ExitCodes.DataSetFailed;
         }
 
@@ -68,7 +82,7 @@ internal static class IngestionWorkflow
     public static LoadedSettings LoadSettings(CliContext context, string? envFileOption, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var path = Path.Combine(context.WorkingDirectory, envFileOption ?? DefaultEnvFile);
-        var settings = SettingsLoader.Load(context.Environment, path, overrides);
+        var settings = Learn(context, SettingsLoader.Load(context.Environment, path, overrides));
         if (envFileOption is not null && !File.Exists(path))
         {
             return settings with { Errors = [.. settings.Errors, $"--env-file '{envFileOption}' does not exist (looked for {path})."] };
@@ -79,5 +93,18 @@ internal static class IngestionWorkflow
 
     /// <summary>Loads settings from the environment alone (the demo needs no settings file).</summary>
     public static LoadedSettings LoadEnvironmentSettings(CliContext context, IReadOnlyDictionary<string, string?>? overrides = null) =>
-        SettingsLoader.Load(context.Environment, dotEnvPath: null, overrides);
+        Learn(context, SettingsLoader.Load(context.Environment, dotEnvPath: null, overrides));
+
+    // Secrets from the settings file, secret files and the demo's overrides become known to the redactor.
+    private static LoadedSettings Learn(CliContext context, LoadedSettings settings)
+    {
+        context.Redactor.AddSettings(settings.Configuration.AsEnumerable());
+        context.Output.Json = LogSettings.IsJson(settings.Configuration);
+        foreach (var warning in settings.Warnings.Where(context.Output.WarningsShown.Add))
+        {
+            CliMessages.Error(context, LogLevel.Warning, CliMessages.Events.SettingsWarning, "Warning: " + warning);
+        }
+
+        return settings;
+    }
 }

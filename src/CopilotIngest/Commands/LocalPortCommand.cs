@@ -35,8 +35,14 @@ internal static class LocalPortCommand
 
     private static async Task<int> ExecuteAsync(CliContext context, string dataDirectory, int listenPort, CancellationToken cancellationToken)
     {
-        await using var server = await LocalPortLauncher.StartAsync(dataDirectory, listenPort, context.TimeProvider, cancellationToken);
+        var rateLimit = LocalPortRateLimit.From(context.Environment);
+        await using var server = await LocalPortLauncher.StartAsync(dataDirectory, listenPort, rateLimit, context.TimeProvider, cancellationToken);
         await context.Out.WriteLineAsync($"Local Port listening on {server.BaseAddress} (data: {server.DatabasePath})");
+        if (rateLimit is not null)
+        {
+            await context.Out.WriteLineAsync($"Rate limit: {rateLimit.Requests} requests per {rateLimit.Window.TotalSeconds:0} s ({LocalPortRateLimit.Setting})");
+        }
+
         await context.Out.WriteLineAsync("Point copilot-ingest or any Port client at it with:");
         await context.Out.WriteLineAsync($"  PORT_BASE_URL={server.BaseAddress.ToString().TrimEnd('/')}");
         await context.Out.WriteLineAsync($"  PORT_CLIENT_ID={server.ClientId}");

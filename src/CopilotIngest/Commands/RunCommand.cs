@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CopilotIngest.Core.Sharding;
 using CopilotIngest.Hosting;
+using CopilotIngest.Output;
 
 namespace CopilotIngest.Commands;
 
@@ -25,10 +26,15 @@ internal static class RunCommand
         command.Options.Add(envFile);
         command.Options.Add(summaryJson);
         command.Options.Add(shard);
-        command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
-            context,
-            () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile), parseResult.GetValue(summaryJson), ShardOverride(parseResult.GetValue(shard)), cancellationToken),
-            cancellationToken));
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var summary = new SummaryTarget(parseResult.GetValue(summaryJson), context);
+            return CommandGuard.RunAsync(
+                context,
+                () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile), summary, ShardOverride(parseResult.GetValue(shard)), cancellationToken),
+                cancellationToken,
+                summary);
+        });
     }
 
     private static Dictionary<string, string?> ShardOverride(string? shard) =>

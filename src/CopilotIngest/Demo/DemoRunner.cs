@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CopilotIngest.Commands;
+using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Hosting;
+using CopilotIngest.Output;
 using CopilotIngest.Simulation.GitHub;
 using CopilotIngest.Simulation.Graph;
 
@@ -13,10 +15,15 @@ internal static class DemoRunner
     /// <summary>The simulated GitHub App's id.</summary>
     public const long DemoAppId = 424242;
 
-    public static async Task<int> RunAsync(CliContext context, DemoOptions options, string? summaryJson, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, DemoOptions options, SummaryTarget summary, CancellationToken cancellationToken)
     {
         // The demo reads the environment (LOG_LEVEL, PRIVACY_MODE, …) but no .env file: it needs no configuration.
         var baseSettings = IngestionWorkflow.LoadEnvironmentSettings(context);
+        var realPort = !EmbeddedPort.IsRequested(baseSettings.Configuration["PORT_BASE_URL"], unsetMeansLocal: true);
+        if (realPort && !options.Confirmed)
+        {
+            throw new ConfirmationRequiredException(RealPortWarning(context, baseSettings.Configuration["PORT_BASE_URL"]!));
+        }
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(baseSettings, options.DataDirectory, unsetMeansLocal: true, context.TimeProvider, cancellationToken);
         // The demo authenticates as a GitHub App: a key made for this run only, its public half registered in the simulation.
         using var appKey = RSA.Create(2048);
@@ -62,8 +69,14 @@ internal static class DemoRunner
             ["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? "true",
 
             // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
-            ["LOG_LEVEL"] = baseSettings.Configuration["LOG_LEVEL"] ?? "Warning",
+            [LogSettings.Level] = baseSettings.Configuration[LogSettings.Level] ?? "Warning",
         };
+        if (realPort)
+        {
+            // A real Port holds entities the demo did not create: reconciliation reports them and deletes none.
+            overrides[ReconcileOptions.ModeSetting] = "report";
+        }
+
         var settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
 
         var target = embedded.Server is null ? $"the Port at {baseSettings.Configuration["PORT_BASE_URL"]}" : $"the local Port at {embedded.Server.BaseAddress}";
@@ -85,7 +98,10 @@ internal static class DemoRunner
             return setupExit;
         }
 
-        var exitCode = await IngestionWorkflow.RunAsync(settings, context, summaryJson, cancellationToken);
+        // Against a real Port the demo adds its simulated entities and deletes nothing: reconciliation would otherwise
+        // remove real entities of the same blueprints that the simulated sources do not return.
+        var exitCode = await IngestionWorkflow.RunAsync(
+            settings, context, summary, cancellationToken, realPort ? WorkerFeatures.All | WorkerFeatures.KeepExisting : WorkerFeatures.All);
         await PrintCredentialsUsedAsync(context, github);
         exitCode = Math.Max(exitCode, await DiagnoseAsync(context, options, settings, cancellationToken));
         if (embedded.Server is not null)
@@ -129,6 +145,17 @@ internal static class DemoRunner
         }
 
         return exitCode;
+    }
+
+    private static string RealPortWarning(CliContext context, string portBaseUrl)
+    {
+        var blueprints = Directory.Exists(ProductFiles.BlueprintsDirectory(context.WorkingDirectory))
+            ? string.Join(", ", Directory.EnumerateFiles(ProductFiles.BlueprintsDirectory(context.WorkingDirectory), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
+            : "the product's blueprints";
+        return $"PORT_BASE_URL names a real Port ({portBaseUrl.Trim()}). The demo would write simulated data there: it creates or updates the blueprints " +
+            $"{blueprints}, and writes entities for a simulated GitHub enterprise and its organizations, seats and users, and a simulated Microsoft 365 " +
+            "tenant with its users and trend days. It deletes nothing there. To go ahead, run 'copilot-ingest demo --yes'; to use the embedded local Port " +
+            "instead, unset PORT_BASE_URL or set it to 'local'.";
     }
 
     private static async Task ServeAsync(CliContext context, EmbeddedPort embedded, CancellationToken cancellationToken)

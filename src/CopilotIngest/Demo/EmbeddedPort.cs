@@ -34,7 +34,8 @@ internal sealed class EmbeddedPort : IAsyncDisposable
             return new EmbeddedPort(null);
         }
 
-        var server = await LocalPortLauncher.StartAsync(dataDirectory, listenPort: 0, timeProvider, cancellationToken);
+        var rateLimit = LocalPortRateLimit.Parse(settings.Configuration[LocalPortRateLimit.Setting]);
+        var server = await LocalPortLauncher.StartAsync(dataDirectory, listenPort: 0, rateLimit, timeProvider, cancellationToken);
         return new EmbeddedPort(server);
     }
 

@@ -14,7 +14,7 @@ internal sealed record LocalPortCredentials(string ClientId, string ClientSecret
 
     public static LocalPortCredentials LoadOrCreate(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        LocalPort.Storage.OwnerOnly.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
         if (File.Exists(path))
         {

@@ -7,4 +7,7 @@ internal enum WorkerFeatures
     Port = 1,
     Sources = 2,
     All = Port | Sources,
+
+    /// <summary>Never delete from Port (the demo writing into a real Port): reconciliation finds stale entities but keeps them.</summary>
+    KeepExisting = 4,
 }

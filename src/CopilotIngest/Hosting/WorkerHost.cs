@@ -1,4 +1,4 @@
-using CopilotIngest.Core.Configuration;
+using CopilotIngest.Logging;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Settings;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +21,7 @@ internal static class WorkerHost
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(settings.Configuration);
         builder.Services.AddSingleton(context.TimeProvider);
+        builder.Services.AddSingleton(context.Redactor);
         builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         ConfigureLogging(builder.Logging, settings.Configuration, context, problems);
         builder.Services.AddSingleton<IngestionRunner>();
@@ -49,13 +50,8 @@ internal static class WorkerHost
     private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration, CliContext context, List<string> problems)
     {
         logging.ClearProviders();
-        var level = configuration.GetEnum("LOG_LEVEL", LogLevel.Information, problems);
-        var format = configuration.GetSetting("LOG_FORMAT") ?? "text";
-        if (format is not ("text" or "json"))
-        {
-            problems.Add($"LOG_FORMAT must be text or json, got '{format}'.");
-        }
-
+        var level = LogSettings.ReadLevel(configuration, problems);
+        var format = LogSettings.ReadFormat(configuration, problems);
         logging.SetMinimumLevel(level);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
         logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -63,22 +59,9 @@ internal static class WorkerHost
         logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         // Each client reports its own retries and final failures in one line; Polly's own events repeat them with stack traces.
         logging.AddFilter("Polly", LogLevel.None);
-        if (format == "json")
-        {
-            logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
-        }
-        else
-        {
-            logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
-                o.ColorBehavior = context.Interactive ? Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Default : Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled;
-            });
-        }
 
-        // Logs go to standard error so standard output stays clean for the summary (and --summary-json -).
-        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // Logs go to standard error so standard output stays clean for the summary (and --summary-json -); every
+        // line passes the redactor.
+        logging.AddProvider(new CliLoggerProvider(context.Error, format, level, context.TimeProvider, context.Redactor));
     }
 }

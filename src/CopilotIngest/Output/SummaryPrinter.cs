@@ -27,14 +27,24 @@ internal static class SummaryPrinter
 
         foreach (var r in results)
         {
-            var status = r.Error is not null ? "[red]failed[/]" : r.Failed > 0 ? "[yellow]partial[/]" : "[green]ok[/]";
+            var status = DataSetSummary.StatusOf(r) switch
+            {
+                "cancelled" => "[yellow]cancelled[/]",
+                "failed" => "[red]failed[/]",
+                "partial" => "[yellow]partial[/]",
+                _ => "[green]ok[/]",
+            };
             table.AddRow(Markup.Escape(r.Name), N(r.Fetched), N(r.Upserted), N(r.Unchanged), Deleted(r), N(r.Failed), status);
         }
 
         console.Write(table);
         foreach (var r in results)
         {
-            if (r.Error is not null)
+            if (r.Error is not null && r.Cancelled)
+            {
+                console.MarkupLineInterpolated($"[yellow]{r.Name}[/]: {r.Error}");
+            }
+            else if (r.Error is not null)
             {
                 console.MarkupLineInterpolated($"[red]{r.Name}[/]: {r.Error}");
             }
@@ -57,9 +67,34 @@ internal static class SummaryPrinter
         }
     }
 
-    public static async Task WriteJsonAsync(string destination, RunSummary summary, TextWriter standardOutput, CancellationToken cancellationToken)
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<RunSummary> s_compactTypeInfo =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<RunSummary>)new JsonSerializerOptions(s_summaryTypeInfo.Options) { WriteIndented = false }
+            .GetTypeInfo(typeof(RunSummary));
+
+    /// <summary>With <c>LOG_FORMAT=json</c>: the summary as the run's final log record, one line on standard output.</summary>
+    public static async Task WriteLogLineAsync(Hosting.CliContext context, RunSummary summary)
     {
-        var json = JsonSerializer.Serialize(summary, s_summaryTypeInfo);
+        var message = $"Run {summary.Outcome}: " + string.Join(", ", summary.DataSets.Select(d => $"{d.Name} {d.Status}"));
+        var level = summary.Succeeded ? Microsoft.Extensions.Logging.LogLevel.Information : Microsoft.Extensions.Logging.LogLevel.Error;
+        var line = Logging.JsonLogLine.Create(
+            context.TimeProvider.GetUtcNow(),
+            level,
+            Logging.CliMessages.Events.RunSummary,
+            Logging.CliMessages.Category,
+            summary.Error is null ? message : $"{message}. {summary.Error}",
+            null,
+            [],
+            writer =>
+            {
+                writer.WritePropertyName("summary");
+                JsonSerializer.Serialize(writer, summary, s_compactTypeInfo);
+            });
+        await context.Out.WriteLineAsync(line);
+    }
+
+    public static async Task WriteJsonAsync(string destination, RunSummary summary, TextWriter standardOutput, bool indented, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(summary, indented ? s_summaryTypeInfo : s_compactTypeInfo);
         if (destination == "-")
         {
             await standardOutput.WriteLineAsync(json.AsMemory(), cancellationToken);
@@ -81,7 +116,7 @@ internal static class SummaryPrinter
     /// <summary>One line naming every data set that failed, for the exit message.</summary>
     public static string? FailureLine(IReadOnlyList<DataSetResult> results)
     {
-        var failed = results.Where(r => !r.Succeeded).ToList();
+        var failed = results.Where(r => !r.Succeeded && !r.Cancelled).ToList();
         if (failed.Count == 0)
         {
             return null;

@@ -5,14 +5,15 @@ namespace CopilotIngest.Settings;
 
 /// <summary>
 /// Reads a <c>.env</c> file: <c>NAME=value</c> lines, optional <c>export</c>, <c>#</c> comments, single quotes
-/// (literal) and double quotes (with <c>\n</c>, <c>\"</c>, <c>\\</c> escapes). Bad lines are reported with their number.
+/// (literal) and double quotes (with <c>\n</c>, <c>\"</c>, <c>\\</c> escapes). Bad lines are reported with their number;
+/// a name set twice and a name that looks like a misspelt known setting are warned with their line numbers.
 /// </summary>
 internal static partial class DotEnvFile
 {
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex NamePattern();
 
-    public static IReadOnlyDictionary<string, string> Load(string path, ICollection<string> errors)
+    public static IReadOnlyDictionary<string, string> Load(string path, ICollection<string> errors, ICollection<string>? warnings = null)
     {
         if (!File.Exists(path))
         {
@@ -21,7 +22,7 @@ internal static partial class DotEnvFile
 
         try
         {
-            return Parse(File.ReadAllText(path), Path.GetFileName(path), errors);
+            return Parse(File.ReadAllText(path), Path.GetFileName(path), errors, warnings);
         }
         catch (IOException ex)
         {
@@ -35,9 +36,10 @@ internal static partial class DotEnvFile
         return new Dictionary<string, string>();
     }
 
-    public static IReadOnlyDictionary<string, string> Parse(string text, string fileName, ICollection<string> errors)
+    public static IReadOnlyDictionary<string, string> Parse(string text, string fileName, ICollection<string> errors, ICollection<string>? warnings = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lineOf = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         for (var index = 0; index < lines.Length; index++)
         {
@@ -73,9 +75,36 @@ internal static partial class DotEnvFile
             }
 
             values[name] = value;
+            if (!lineOf.TryGetValue(name, out var seenAt))
+            {
+                lineOf[name] = seenAt = [];
+            }
+
+            seenAt.Add(index + 1);
+        }
+
+        if (warnings is not null)
+        {
+            Warn(fileName, lineOf, warnings);
         }
 
         return values;
+    }
+
+    private static void Warn(string fileName, Dictionary<string, List<int>> lineOf, ICollection<string> warnings)
+    {
+        foreach (var (name, lines) in lineOf.OrderBy(e => e.Value[0]))
+        {
+            if (lines.Count > 1)
+            {
+                warnings.Add($"{fileName} sets {name} on lines {string.Join(", ", lines)}: the last one (line {lines[^1]}) wins. Remove the others.");
+            }
+
+            if (KnownSettings.Suggest(name) is { } known)
+            {
+                warnings.Add($"{fileName} line {lines[0]}: {name} is not a setting this program reads; did you mean {known}?");
+            }
+        }
     }
 
     private static string ParseValue(string raw, out string? error)

@@ -1,3 +1,4 @@
+using CopilotIngest.Core.Redaction;
 using Microsoft.Extensions.Configuration;
 
 namespace CopilotIngest.Settings;
@@ -8,7 +9,8 @@ namespace CopilotIngest.Settings;
 /// </summary>
 internal static class SettingsLoader
 {
-    private static readonly string[] s_fileSuffixes = ["_SECRET", "_TOKEN", "_KEY", "_PASSWORD"];
+    /// <summary>A secret file holds one secret: a token, a password or a PEM key, never more than this.</summary>
+    public const int MaxSecretFileBytes = 64 * 1024;
 
     public static LoadedSettings Load(
         IReadOnlyDictionary<string, string?> environment,
@@ -16,7 +18,8 @@ internal static class SettingsLoader
         IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var errors = new List<string>();
-        var dotEnv = dotEnvPath is null ? new Dictionary<string, string>() : DotEnvFile.Load(dotEnvPath, errors);
+        var warnings = new List<string>();
+        var dotEnv = dotEnvPath is null ? new Dictionary<string, string>() : DotEnvFile.Load(dotEnvPath, errors, warnings);
 
         var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in dotEnv)
@@ -35,8 +38,9 @@ internal static class SettingsLoader
         }
 
         ResolveFileSecrets(merged, errors);
+        CheckHeaderValues(merged, errors);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(merged).Build();
-        return new LoadedSettings(configuration, errors, dotEnv.Count > 0 ? dotEnvPath : null);
+        return new LoadedSettings(configuration, errors, dotEnv.Count > 0 ? dotEnvPath : null) { Warnings = warnings };
     }
 
     private static void ResolveFileSecrets(Dictionary<string, string?> values, List<string> errors)
@@ -44,7 +48,7 @@ internal static class SettingsLoader
         foreach (var fileSetting in values.Keys.Where(k => k.EndsWith("_FILE", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             var name = fileSetting[..^"_FILE".Length];
-            if (!s_fileSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)))
+            if (!SecretRedactor.IsSecretSetting(name))
             {
                 continue;
             }
@@ -63,7 +67,19 @@ internal static class SettingsLoader
 
             try
             {
-                values[name] = File.ReadAllText(path).TrimEnd('\r', '\n');
+                var secret = ReadSecretFile(path);
+                if (secret is null)
+                {
+                    errors.Add($"{fileSetting}={path} is larger than {MaxSecretFileBytes / 1024} KiB: a secret file holds the secret alone (a token, a password or a PEM key).");
+                }
+                else if (secret.Trim().Length == 0)
+                {
+                    errors.Add($"{fileSetting}={path} is empty: put the secret in that file, or set {name} instead.");
+                }
+                else
+                {
+                    values[name] = secret.TrimEnd('\r', '\n');
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -71,7 +87,62 @@ internal static class SettingsLoader
             }
         }
     }
+
+    /// <summary>Reads at most <see cref="MaxSecretFileBytes"/> (a device such as /dev/zero never ends); null when the file is larger.</summary>
+    private static string? ReadSecretFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.None);
+        var buffer = new byte[MaxSecretFileBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        return total > MaxSecretFileBytes ? null : new System.Text.UTF8Encoding(false).GetString(buffer, 0, total).TrimStart('\uFEFF');
+    }
+
+    private static int FirstNonHeaderCharacter(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] is < '\u0021' or > '\u007E')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Tokens travel in HTTP headers, which carry visible ASCII only: a pasted token with an accented letter, a
+    /// non-breaking space or a line break would fail every request; say so now, naming the setting.
+    /// </summary>
+    private static void CheckHeaderValues(Dictionary<string, string?> values, List<string> errors)
+    {
+        foreach (var (name, value) in values)
+        {
+            if (!name.EndsWith("_TOKEN", StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(value) || !KnownSettings.IsKnown(name.ToUpperInvariant()))
+            {
+                continue;
+            }
+
+            var trimmed = value.Trim();
+            var bad = FirstNonHeaderCharacter(trimmed);
+            if (bad >= 0)
+            {
+                var what = trimmed[bad] is < '\u0020' or '\u007F' ? "a control character (a line break or tab?)" : trimmed[bad] == ' ' ? "a space" : "a non-ASCII character";
+                errors.Add($"{name} contains {what} at position {bad + 1}, which an HTTP header cannot carry: copy the token again, alone, without quotes, spaces or line breaks.");
+            }
+        }
+    }
 }
 
 /// <summary>The configuration plus every problem found while reading it.</summary>
-internal sealed record LoadedSettings(IConfigurationRoot Configuration, IReadOnlyList<string> Errors, string? DotEnvPath);
+internal sealed record LoadedSettings(IConfigurationRoot Configuration, IReadOnlyList<string> Errors, string? DotEnvPath)
+{
+    /// <summary>What works but is probably not meant (a name set twice, a misspelt setting), with file and line.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -111,6 +111,25 @@ public sealed class GitHubUsersDataSetTests
     }
 
     [Fact]
+    public async Task RunAsync_Users28DayReportAnswers204_NoDataYetNoteNotAFailureAndNothingDeleted()
+    {
+        var time = new FakeTimeProvider(s_now);
+        await using var github = await StartAsync(time);
+        github.InjectFault("/orgs/octo-web/copilot/metrics/reports/users-28-day/latest", SimulatedFault.Status(204, string.Empty), times: 5);
+        var port = new FakePort();
+        port.Seed(Blueprint, "kept-user@octo-web");
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port, settings: Enabled());
+
+        var result = await provider.DataSet<GitHubUsersDataSet>().RunAsync(Token);
+
+        Assert.True(result.Succeeded, result.Error ?? string.Join("; ", result.Failures.Select(f => f.Message)));
+        Assert.Contains(result.Notes ?? [], n => n.Contains("octo-web", StringComparison.Ordinal) && n.Contains("no data yet", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Notes ?? [], n => n.Contains("GITHUB_API_URL", StringComparison.Ordinal));
+        Assert.True(port.Contains(Blueprint, "kept-user@octo-web"));
+        Assert.Contains(port.Entities(Blueprint), e => e.Identifier.EndsWith("@octo-data", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AddGitHubCopilot_OptInSettings_RegisterTheirDataSets()
     {
         await using var github = await StartAsync(new FakeTimeProvider(s_now));

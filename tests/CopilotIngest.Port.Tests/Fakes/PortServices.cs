@@ -42,7 +42,7 @@ internal static class PortServices
         {
             options.MaxRetryAttempts = 2;
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
-            options.MaxRetryDelay = TimeSpan.FromSeconds(3);
+            options.MaxRateLimitWait = TimeSpan.FromSeconds(3);
             options.AttemptTimeout = TimeSpan.FromSeconds(5);
             options.TotalRequestTimeout = TimeSpan.FromSeconds(20);
             tune?.Invoke(options);

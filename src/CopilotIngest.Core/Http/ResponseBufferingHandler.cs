@@ -1,30 +1,33 @@
-using System.Net;
-using CopilotIngest.Core.Http;
-using CopilotIngest.GitHub.Json;
-using CopilotIngest.GitHub.Options;
-using Microsoft.Extensions.Options;
-
-namespace CopilotIngest.GitHub.Client;
+namespace CopilotIngest.Core.Http;
 
 /// <summary>
-/// Reads each response body completely inside the attempt, so a connection dropped mid-body or a body that
-/// arrives too slowly is retried like any other transient failure, and refuses bodies over the size limit.
+/// Reads each response body completely inside the attempt (place it inside the resilience handler), so the attempt
+/// timeout covers the body, and a connection dropped mid-body or a stalled body is retried like any other transient
+/// failure. Refuses bodies over <paramref name="maxBytes"/> with the exception <paramref name="tooLarge"/> makes.
+/// Requests marked with <see cref="Streamed"/> pass through unbuffered (large downloads that are streamed on purpose).
 /// </summary>
-internal sealed class ResponseBufferingHandler(IOptions<GitHubOptions> options) : DelegatingHandler
+public sealed class ResponseBufferingHandler(long maxBytes, Func<HttpRequestMessage, long, Exception> tooLarge) : DelegatingHandler
 {
+    /// <summary>Set to true on a request whose body the caller streams itself, under its own time limit.</summary>
+    public static readonly HttpRequestOptionsKey<bool> Streamed = new("CopilotIngest.Core.Streamed");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var limit = options.Value.MaxResponseBytes;
         var response = await base.SendAsync(request, cancellationToken);
+        if (request.Options.TryGetValue(Streamed, out var streamed) && streamed)
+        {
+            return response;
+        }
+
         try
         {
-            if (response.Content.Headers.ContentLength > limit)
+            if (response.Content.Headers.ContentLength > maxBytes)
             {
-                throw TooLarge(request, limit);
+                throw tooLarge(request, maxBytes);
             }
 
             var original = response.Content;
-            var buffer = await ReadLimitedAsync(original, limit, request, cancellationToken);
+            var buffer = await ReadLimitedAsync(original, request, cancellationToken);
             var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
             foreach (var header in original.Headers)
             {
@@ -43,7 +46,7 @@ internal sealed class ResponseBufferingHandler(IOptions<GitHubOptions> options) 
         }
     }
 
-    private static async Task<MemoryStream> ReadLimitedAsync(HttpContent content, long limit, HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<MemoryStream> ReadLimitedAsync(HttpContent content, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -53,9 +56,9 @@ internal sealed class ResponseBufferingHandler(IOptions<GitHubOptions> options) 
             int read;
             while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                if (buffer.Length + read > limit)
+                if (buffer.Length + read > maxBytes)
                 {
-                    throw TooLarge(request, limit);
+                    throw tooLarge(request, maxBytes);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -69,7 +72,4 @@ internal sealed class ResponseBufferingHandler(IOptions<GitHubOptions> options) 
 
         return buffer;
     }
-
-    private static ApiException TooLarge(HttpRequestMessage request, long limit) =>
-        new(GitHubPayload.Service, HttpStatusCode.OK, $"GitHub's response for {request.RequestUri?.AbsolutePath} is larger than {limit} bytes, the most this job reads at once; check that GITHUB_API_URL points at the GitHub REST API.");
 }
