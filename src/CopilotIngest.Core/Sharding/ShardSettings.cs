@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace CopilotIngest.Core.Sharding;
 
-/// <summary>Fills <see cref="ShardOptions"/> from <c>SHARD</c>, or <c>SHARD_COUNT</c> with <c>JOB_COMPLETION_INDEX</c>; every problem is kept, naming the variable.</summary>
+/// <summary>Fills <see cref="ShardOptions"/> from <c>RUN_SHARD</c>, or <c>SHARD_COUNT</c> with <c>JOB_COMPLETION_INDEX</c>; every problem is kept, naming the variable.</summary>
 public static class ShardSettings
 {
     public static void Fill(ShardOptions options, IConfiguration configuration)

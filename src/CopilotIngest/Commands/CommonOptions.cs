@@ -13,7 +13,7 @@ internal static class CommonOptions
 
     public static Option<string?> Shard() => new("--shard")
     {
-        Description = "Run only shard i of n (0-based, e.g. 0/4): the organizations, enterprise and Microsoft 365 data sets are split across n runs whose union is one whole run. Sets SHARD.",
+        Description = "Run only shard i of n (0-based, e.g. 0/4): the organizations, enterprise and Microsoft 365 data sets are split across n runs whose union is one whole run. Sets RUN_SHARD.",
         HelpName = "i/n",
     };
 

@@ -37,12 +37,12 @@ public sealed class ShardSettingsTests
     }
 
     [Theory]
-    [InlineData("4/4", null, null, "SHARD (--shard) '4/4': the shard index must be below the shard count")]
-    [InlineData("5/2", null, null, "SHARD (--shard) '5/2'")]
-    [InlineData("0/0", null, null, "SHARD (--shard) '0/0' is not 'i/n'")]
-    [InlineData("-1/2", null, null, "SHARD (--shard) '-1/2' is not 'i/n'")]
-    [InlineData("1", null, null, "SHARD (--shard) '1' is not 'i/n'")]
-    [InlineData("a/b", null, null, "SHARD (--shard) 'a/b' is not 'i/n'")]
+    [InlineData("4/4", null, null, "RUN_SHARD (--shard) '4/4': the shard index must be below the shard count")]
+    [InlineData("5/2", null, null, "RUN_SHARD (--shard) '5/2'")]
+    [InlineData("0/0", null, null, "RUN_SHARD (--shard) '0/0' is not 'i/n'")]
+    [InlineData("-1/2", null, null, "RUN_SHARD (--shard) '-1/2' is not 'i/n'")]
+    [InlineData("1", null, null, "RUN_SHARD (--shard) '1' is not 'i/n'")]
+    [InlineData("a/b", null, null, "RUN_SHARD (--shard) 'a/b' is not 'i/n'")]
     [InlineData(null, "0", "0", "SHARD_COUNT='0' is not a whole number from 1 to 1000")]
     [InlineData(null, "four", "0", "SHARD_COUNT='four'")]
     [InlineData(null, "4", null, "SHARD_COUNT=4 needs JOB_COMPLETION_INDEX")]
