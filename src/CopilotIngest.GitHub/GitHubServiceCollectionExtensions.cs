@@ -96,6 +96,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);
         services.AddReconciliation(configuration);
+        services.AddSharding(configuration);
 
         services.AddTransient<IDataSet, GitHubSeatsDataSet>();
         services.AddTransient<IDataSet, GitHubUsageDataSet>();

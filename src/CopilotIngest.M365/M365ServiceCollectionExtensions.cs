@@ -74,6 +74,7 @@ public static class M365ServiceCollectionExtensions
         services.TryAddSingleton<TenantContextProvider>();
         services.TryAddSingleton<M365RunGuard>();
         services.AddReconciliation(configuration);
+        services.AddSharding(configuration);
         services.TryAddSingleton<UserReconciler>();
         services.TryAddTransient<IdentifierMigration>();
         services.AddSingleton<IDataSet, M365SummaryDataSet>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.Core.Reconciliation;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
@@ -24,7 +25,8 @@ public sealed class GitHubSeatDetailsDataSet(
     Pseudonymizer pseudonymizer,
     TimeProvider timeProvider,
     IOptions<GitHubOptions> options,
-    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, logger)
+    ShardPlan shard,
+    ILogger<GitHubSeatDetailsDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, shard, logger)
 {
     public const string DataSetName = "github_seat_details";
 

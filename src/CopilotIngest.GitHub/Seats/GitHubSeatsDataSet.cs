@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
@@ -23,6 +24,7 @@ public sealed partial class GitHubSeatsDataSet(
     IdentifierMigration migration,
     TimeProvider timeProvider,
     IOptions<GitHubOptions> options,
+    ShardPlan shard,
     ILogger<GitHubSeatsDataSet> logger) : IDataSet
 {
     public const string DataSetName = "github_seats";
@@ -34,7 +36,12 @@ public sealed partial class GitHubSeatsDataSet(
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
         var day = DateOnly.FromDateTime(now.UtcDateTime);
-        var scopes = Scopes(settings);
+        var scopes = Scopes(settings, shard, Name);
+        if (scopes.Count == 0)
+        {
+            return NothingInShard(Name, shard);
+        }
+
         var run = new RunState();
 
         UpsertReport report;
@@ -63,7 +70,13 @@ public sealed partial class GitHubSeatsDataSet(
         return new DataSetResult(Name, run.Fetched, report.Upserted, report.Unchanged, migrated.Deleted, [.. run.Failures, .. report.Failures], error, run.Notes);
     }
 
-    internal static IReadOnlyList<SeatScope> Scopes(GitHubOptions settings)
+    /// <summary>The scopes of <paramref name="dataSet"/> this shard of the run reads (all of them when the run is not sharded).</summary>
+    internal static IReadOnlyList<SeatScope> Scopes(GitHubOptions settings, ShardPlan shard, string dataSet) => shard.Select(dataSet, AllScopes(settings));
+
+    /// <summary>The result of a data set this shard has no scope of: nothing read, written or deleted.</summary>
+    internal static DataSetResult NothingInShard(string dataSet, ShardPlan shard) => new(dataSet, 0, 0, 0, 0, [], null, [shard.NothingHereNote(dataSet)]);
+
+    private static List<SeatScope> AllScopes(GitHubOptions settings)
     {
         var scopes = settings.Organizations.Select(SeatScope.Organization).ToList();
         if (settings.Enterprise is { } enterprise)

@@ -3,6 +3,7 @@ using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Reconciliation;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
@@ -26,6 +27,7 @@ public abstract partial class SnapshotDataSet(
     Reconciler reconciler,
     IdentifierMigration migration,
     IOptions<GitHubOptions> options,
+    ShardPlan shard,
     ILogger logger) : IDataSet
 {
     public abstract string Name { get; }
@@ -36,7 +38,12 @@ public abstract partial class SnapshotDataSet(
 
     public async Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
     {
-        var scopes = GitHubSeatsDataSet.Scopes(options.Value);
+        var scopes = GitHubSeatsDataSet.Scopes(options.Value, shard, Name);
+        if (scopes.Count == 0)
+        {
+            return GitHubSeatsDataSet.NothingInShard(Name, shard);
+        }
+
         var run = new RunState();
         var seen = new Dictionary<SeatScope, HashSet<string>>();
         var complete = new List<SeatScope>();

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
@@ -28,6 +29,7 @@ public sealed partial class GitHubTeamsDataSet(
     IEntityStore store,
     IdentifierMigration migration,
     IOptions<GitHubOptions> options,
+    ShardPlan shard,
     ILogger<GitHubTeamsDataSet> logger) : IDataSet
 {
     public const string DataSetName = "github_teams";
@@ -36,7 +38,12 @@ public sealed partial class GitHubTeamsDataSet(
 
     public Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
     {
-        var scopes = GitHubSeatsDataSet.Scopes(options.Value);
+        var scopes = GitHubSeatsDataSet.Scopes(options.Value, shard, Name);
+        if (scopes.Count == 0)
+        {
+            return Task.FromResult(GitHubSeatsDataSet.NothingInShard(Name, shard));
+        }
+
         var run = new RunState();
         return TimeSeriesWrite.RunAsync(Name, TeamUsageMapper.Blueprint, sink, store, migration, scopes, run, held => BuildEntitiesAsync(scopes, held, run, cancellationToken), LogSinkFailed, cancellationToken);
     }

@@ -3,6 +3,7 @@ using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.Core.Reconciliation;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
@@ -28,7 +29,8 @@ public sealed class GitHubUsersDataSet(
     IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
     IOptions<GitHubOptions> options,
-    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, logger)
+    ShardPlan shard,
+    ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, shard, logger)
 {
     public const string DataSetName = "github_users";
 

@@ -1,5 +1,6 @@
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.M365.Configuration;
 using CopilotIngest.M365.Graph;
@@ -13,13 +14,18 @@ namespace CopilotIngest.M365.DataSets;
 /// What every M365 data set does around its work: stop with a plain note in a national cloud, report "no data yet"
 /// as a note (exit 0), and turn API and format failures into a failed result with the message to act on.
 /// </summary>
-internal sealed partial class M365RunGuard(IOptions<M365Options> options, ILogger<M365RunGuard> logger)
+internal sealed partial class M365RunGuard(IOptions<M365Options> options, ShardPlan shard, ILogger<M365RunGuard> logger)
 {
     private int _nationalCloudLogged;
     private int _noDataLogged;
 
     public async Task<DataSetResult> RunAsync(string name, Func<CancellationToken, Task<DataSetResult>> run, CancellationToken cancellationToken)
     {
+        if (!shard.Owns(name))
+        {
+            return Note(name, shard.NothingHereNote(name));
+        }
+
         var settings = options.Value;
         if (GraphCloud.NationalCloudHost(settings.GraphUrl, settings.AuthorityHost) is { } host)
         {

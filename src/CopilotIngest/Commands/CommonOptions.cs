@@ -11,6 +11,12 @@ internal static class CommonOptions
         HelpName = "path",
     };
 
+    public static Option<string?> Shard() => new("--shard")
+    {
+        Description = "Run only shard i of n (0-based, e.g. 0/4): the organizations, enterprise and Microsoft 365 data sets are split across n runs whose union is one whole run. Sets RUN_SHARD.",
+        HelpName = "i/n",
+    };
+
     public static Option<string?> SummaryJson() => new("--summary-json")
     {
         Description = "Also write the run summary as JSON to this file ('-' for standard output).",

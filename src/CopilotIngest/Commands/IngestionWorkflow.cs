@@ -15,14 +15,15 @@ namespace CopilotIngest.Commands;
 internal static class IngestionWorkflow
 {
     /// <summary><c>run</c>: with <c>PORT_BASE_URL=local</c> the embedded local Port is started for the run.</summary>
-    public static async Task<int> RunWithPortTargetAsync(CliContext context, string? envFile, SummaryTarget summary, CancellationToken cancellationToken)
+    public static async Task<int> RunWithPortTargetAsync(
+        CliContext context, string? envFile, SummaryTarget summary, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
     {
-        var settings = LoadSettings(context, envFile);
+        var settings = LoadSettings(context, envFile, overrides);
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
             settings, EmbeddedPort.DataDirectory(settings, context.WorkingDirectory), unsetMeansLocal: false, context.TimeProvider, cancellationToken);
         if (embedded.Server is not null)
         {
-            settings = LoadSettings(context, envFile, embedded.Overrides());
+            settings = LoadSettings(context, envFile, embedded.Overrides().Concat(overrides).ToDictionary());
             await CliMessages.ErrorAsync(context, LogLevel.Information, CliMessages.Events.Notice, $"Writing to the local Port at {embedded.Server.DatabasePath}.");
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Hosting;
 using CopilotIngest.Output;
 
@@ -21,16 +22,21 @@ internal static class RunCommand
     {
         var envFile = CommonOptions.EnvFile();
         var summaryJson = CommonOptions.SummaryJson();
+        var shard = CommonOptions.Shard();
         command.Options.Add(envFile);
         command.Options.Add(summaryJson);
+        command.Options.Add(shard);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var summary = new SummaryTarget(parseResult.GetValue(summaryJson), context);
             return CommandGuard.RunAsync(
                 context,
-                () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile), summary, cancellationToken),
+                () => IngestionWorkflow.RunWithPortTargetAsync(context, parseResult.GetValue(envFile), summary, ShardOverride(parseResult.GetValue(shard)), cancellationToken),
                 cancellationToken,
                 summary);
         });
     }
+
+    private static Dictionary<string, string?> ShardOverride(string? shard) =>
+        shard is null ? [] : new Dictionary<string, string?> { [ShardOptions.ShardSetting] = shard };
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.Core.Reconciliation;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Demo;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.Hosting;
@@ -25,6 +26,8 @@ internal static partial class KnownSettings
         typeof(PortSettings),
         typeof(PrivacyOptions),
         typeof(ReconcileOptions),
+        typeof(ShardOptions),
+        typeof(LocalPortRateLimit),
         typeof(LogSettings),
         typeof(WorkerSettings),
         typeof(EmbeddedPort),
