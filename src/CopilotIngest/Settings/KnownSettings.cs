@@ -31,7 +31,6 @@ internal static partial class KnownSettings
         typeof(LogSettings),
         typeof(WorkerSettings),
         typeof(EmbeddedPort),
-        typeof(LocalPortRateLimit),
     ];
 
     private static readonly Lazy<IReadOnlySet<string>> s_names = new(Gather);
