@@ -6,7 +6,7 @@ using CopilotIngest.Simulation.Graph;
 
 namespace CopilotIngest.M365.Tests.Auth;
 
-/// <summary>The simulated Entra ID answers in the documented shapes (official examples of ../shared/reference/graph).</summary>
+/// <summary>The simulated Entra ID answers in the documented shapes (official examples in tests/fixtures/vendor/graph).</summary>
 public sealed class SimulatedEntraTests
 {
     private static HashSet<string> Keys(string json) =>
