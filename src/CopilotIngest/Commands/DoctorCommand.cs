@@ -25,19 +25,16 @@ internal static class DoctorCommand
         command.Options.Add(envFile);
         command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
             context,
-            async () =>
-            {
-                var settings = IngestionWorkflow.LoadSettings(context, parseResult.GetValue(envFile));
-                await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
-                    settings, EmbeddedPort.DataDirectory(settings, context.WorkingDirectory), unsetMeansLocal: false, context.TimeProvider, cancellationToken);
-                if (embedded.Server is not null)
+            () => PortTarget.RunAsync(
+                context,
+                parseResult.GetValue(envFile),
+                overrides: null,
+                (settings, _) =>
                 {
-                    settings = IngestionWorkflow.LoadSettings(context, parseResult.GetValue(envFile), embedded.Overrides());
-                }
-
-                var directory = parseResult.GetValue(blueprints) ?? ProductFiles.BlueprintsDirectory(context.WorkingDirectory);
-                return await DoctorWorkflow.RunAsync(settings, context, Path.Combine(context.WorkingDirectory, directory), cancellationToken);
-            },
+                    var directory = parseResult.GetValue(blueprints) ?? ProductFiles.BlueprintsDirectory(context.WorkingDirectory);
+                    return DoctorWorkflow.RunAsync(settings, context, Path.Combine(context.WorkingDirectory, directory), cancellationToken);
+                },
+                cancellationToken),
             cancellationToken));
         return command;
     }

@@ -15,20 +15,22 @@ namespace CopilotIngest.Commands;
 internal static class IngestionWorkflow
 {
     /// <summary><c>run</c>: with <c>PORT_BASE_URL=local</c> the embedded local Port is started for the run.</summary>
-    public static async Task<int> RunWithPortTargetAsync(
-        CliContext context, string? envFile, SummaryTarget summary, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
-    {
-        var settings = LoadSettings(context, envFile, overrides);
-        await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
-            settings, EmbeddedPort.DataDirectory(settings, context.WorkingDirectory), unsetMeansLocal: false, context.TimeProvider, cancellationToken);
-        if (embedded.Server is not null)
-        {
-            settings = LoadSettings(context, envFile, embedded.Overrides().Concat(overrides).ToDictionary());
-            await CliMessages.ErrorAsync(context, LogLevel.Information, CliMessages.Events.Notice, $"Writing to the local Port at {embedded.Server.DatabasePath}.");
-        }
+    public static Task<int> RunWithPortTargetAsync(
+        CliContext context, string? envFile, SummaryTarget summary, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken) =>
+        PortTarget.RunAsync(
+            context,
+            envFile,
+            overrides,
+            async (settings, embedded) =>
+            {
+                if (embedded.Server is not null)
+                {
+                    await CliMessages.ErrorAsync(context, LogLevel.Information, CliMessages.Events.Notice, $"Writing to the local Port at {embedded.Server.DatabasePath}.");
+                }
 
-        return await RunAsync(settings, context, summary, cancellationToken);
-    }
+                return await RunAsync(settings, context, summary, cancellationToken);
+            },
+            cancellationToken);
 
     /// <summary>
     /// Runs every data set and reports: the table (text) or the final JSON line (<c>LOG_FORMAT=json</c>), and the

@@ -55,18 +55,8 @@ internal static class SetupCommand
         return command;
     }
 
-    private static async Task<int> ExecuteWithPortTargetAsync(CliContext context, string? envFile, SetupFolders folders, bool dryRun, CancellationToken cancellationToken)
-    {
-        var settings = IngestionWorkflow.LoadSettings(context, envFile);
-        await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
-            settings, EmbeddedPort.DataDirectory(settings, context.WorkingDirectory), unsetMeansLocal: false, context.TimeProvider, cancellationToken);
-        if (embedded.Server is not null)
-        {
-            settings = IngestionWorkflow.LoadSettings(context, envFile, embedded.Overrides());
-        }
-
-        return await ExecuteAsync(settings, context, folders, dryRun, cancellationToken);
-    }
+    private static Task<int> ExecuteWithPortTargetAsync(CliContext context, string? envFile, SetupFolders folders, bool dryRun, CancellationToken cancellationToken) =>
+        PortTarget.RunAsync(context, envFile, overrides: null, (settings, _) => ExecuteAsync(settings, context, folders, dryRun, cancellationToken), cancellationToken);
 
     /// <summary>The product's folders as shipped beside the binary (or in the working directory).</summary>
     public static SetupFolders ProductFolders(CliContext context) => new(

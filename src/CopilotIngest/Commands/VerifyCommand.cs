@@ -18,18 +18,12 @@ internal static class VerifyCommand
         command.Options.Add(envFile);
         command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
             context,
-            async () =>
-            {
-                var settings = IngestionWorkflow.LoadSettings(context, parseResult.GetValue(envFile));
-                await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
-                    settings, EmbeddedPort.DataDirectory(settings, context.WorkingDirectory), unsetMeansLocal: false, context.TimeProvider, cancellationToken);
-                if (embedded.Server is not null)
-                {
-                    settings = IngestionWorkflow.LoadSettings(context, parseResult.GetValue(envFile), embedded.Overrides());
-                }
-
-                return await VerifyWorkflow.RunAsync(settings, context, cancellationToken);
-            },
+            () => PortTarget.RunAsync(
+                context,
+                parseResult.GetValue(envFile),
+                overrides: null,
+                (settings, _) => VerifyWorkflow.RunAsync(settings, context, cancellationToken),
+                cancellationToken),
             cancellationToken));
         return command;
     }
