@@ -30,10 +30,12 @@ public sealed class LocalPortServer : IAsyncDisposable
     private readonly LocalPortDatabase _database;
     private readonly TimeProvider _time;
     private readonly RateLimitWindow _window;
+    private readonly RequestKinds _kinds;
     private int _disposed;
 
-    private LocalPortServer(WebApplication app, LocalPortDatabase database, LocalPortServerOptions options, LocalPortFaults faults, Uri baseAddress, RateLimitWindow window)
+    private LocalPortServer(WebApplication app, LocalPortDatabase database, LocalPortServerOptions options, LocalPortFaults faults, Uri baseAddress, RateLimitWindow window, RequestKinds kinds)
     {
+        _kinds = kinds;
         _app = app;
         _database = database;
         _window = window;
@@ -62,6 +64,12 @@ public sealed class LocalPortServer : IAsyncDisposable
     /// <summary>Requests answered 429 because the rate limit (<see cref="LocalPortServerOptions.RateLimit"/>) was used up.</summary>
     public long RateLimitedCount => _window.Rejected;
 
+    /// <summary>
+    /// Requests received so far by kind (<c>bulk upsert</c>, <c>search</c>, <c>bulk delete</c>, <c>token</c>, …), 429s
+    /// included; the counts add up to <see cref="RequestCount"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> RequestCountsByKind() => _kinds.Snapshot();
+
     public static async Task<LocalPortServer> StartAsync(LocalPortServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -89,10 +97,11 @@ public sealed class LocalPortServer : IAsyncDisposable
                 cancellationToken);
             var faults = new LocalPortFaults();
             var window = new RateLimitWindow(options.RateLimit, options.RateLimitPeriod, options.TimeProvider);
-            app = Build(options, database, Convert.FromBase64String(signingKey), faults, window);
+            var kinds = new RequestKinds();
+            app = Build(options, database, Convert.FromBase64String(signingKey), faults, window, kinds);
             await app.StartAsync(cancellationToken);
             var address = app.Urls.First();
-            return new LocalPortServer(app, database, options, faults, new Uri(address.EndsWith('/') ? address : address + "/"), window);
+            return new LocalPortServer(app, database, options, faults, new Uri(address.EndsWith('/') ? address : address + "/"), window, kinds);
         }
         catch
         {
@@ -148,7 +157,7 @@ public sealed class LocalPortServer : IAsyncDisposable
         _database.Dispose();
     }
 
-    private static WebApplication Build(LocalPortServerOptions options, LocalPortDatabase database, byte[] signingKey, LocalPortFaults faults, RateLimitWindow window)
+    private static WebApplication Build(LocalPortServerOptions options, LocalPortDatabase database, byte[] signingKey, LocalPortFaults faults, RateLimitWindow window, RequestKinds kinds)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();
@@ -164,7 +173,7 @@ public sealed class LocalPortServer : IAsyncDisposable
         var tokens = new TokenService(signingKey, options.ClientId, options.ClientSecret, options.TokenLifetime, options.TimeProvider);
         var state = new LocalPortState(database, options.TimeProvider, options.ClientId);
 
-        app.Use((context, next) => PortPipeline.DecorateAsync(context, next, window));
+        app.Use((context, next) => PortPipeline.DecorateAsync(context, next, window, kinds));
         app.Use((context, next) => PortPipeline.GuardAsync(context, next, logger));
         app.UseStatusCodePages(async statusContext => await PortPipeline.StatusCodePageAsync(statusContext.HttpContext));
         app.Use((context, next) => PortPipeline.InjectFaultsAsync(context, next, faults));

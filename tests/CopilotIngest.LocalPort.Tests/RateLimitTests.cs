@@ -58,5 +58,29 @@ public sealed class RateLimitTests
         Assert.Equal(2, port.Server.RateLimitedCount);
     }
 
+    [Fact]
+    public async Task RequestCountsByKind_SearchesBulkWritesAndRejections_CountedByWhatTheyDo()
+    {
+        await using var port = await TestPort.StartAsync(rateLimit: 5);
+        var search = """{"query":{"combinator":"and","rules":[]},"limit":10}""";
+        using (await port.SendAsync(HttpMethod.Post, "/v1/blueprints/_user/entities/search", search))
+        using (await port.SendAsync(HttpMethod.Post, "/v1/entities/search", """{"combinator":"and","rules":[]}"""))
+        using (await port.SendAsync(HttpMethod.Post, "/v1/blueprints/_user/entities/bulk?upsert=true", """{"entities":[{"identifier":"a@b.c","title":"A"}]}"""))
+        using (await port.SendAsync(HttpMethod.Get, "/v1/blueprints"))
+        using (await port.SendAsync(HttpMethod.Post, "/v1/blueprints/_user/entities/search", search))
+        {
+        }
+
+        var counts = port.Server.RequestCountsByKind();
+
+        // The token request in StartAsync was the first request of the window; the last search was over the limit and still counts.
+        Assert.Equal(1, counts["token"]);
+        Assert.Equal(3, counts["search"]);
+        Assert.Equal(1, counts["bulk upsert"]);
+        Assert.Equal(1, counts["blueprints, scorecards, pages"]);
+        Assert.Equal(port.Server.RequestCount, counts.Values.Sum());
+        Assert.Equal(1, port.Server.RateLimitedCount);
+    }
+
     private static string Header(HttpResponseMessage response, string name) => response.Headers.GetValues(name).Single();
 }

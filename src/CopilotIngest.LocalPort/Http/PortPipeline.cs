@@ -9,10 +9,11 @@ namespace CopilotIngest.LocalPort.Http;
 internal static partial class PortPipeline
 {
     /// <summary>Adds <c>X-Trace-Id</c> and the <c>x-ratelimit-*</c> headers to every answer; answers 429 beyond the limit.</summary>
-    public static async Task DecorateAsync(HttpContext context, RequestDelegate next, RateLimitWindow window)
+    public static async Task DecorateAsync(HttpContext context, RequestDelegate next, RateLimitWindow window, RequestKinds kinds)
     {
         var traceId = Guid.NewGuid().ToString("N");
         var rate = window.Hit();
+        kinds.Count(context.Request.Method, context.Request.Path.Value ?? string.Empty);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

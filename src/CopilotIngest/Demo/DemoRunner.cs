@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using CopilotIngest.Commands;
 using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Hosting;
@@ -12,9 +11,6 @@ namespace CopilotIngest.Demo;
 /// <summary>Starts the simulated services and the local Port, then runs setup and ingestion exactly as production does.</summary>
 internal static class DemoRunner
 {
-    /// <summary>The simulated GitHub App's id.</summary>
-    public const long DemoAppId = 424242;
-
     public static async Task<int> RunAsync(CliContext context, DemoOptions options, SummaryTarget summary, CancellationToken cancellationToken)
     {
         // The demo reads the environment (LOG_LEVEL, PRIVACY_MODE, …) but no .env file: it needs no configuration.
@@ -26,51 +22,26 @@ internal static class DemoRunner
         }
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(baseSettings, options.DataDirectory, unsetMeansLocal: true, context.TimeProvider, cancellationToken);
         // The demo authenticates as a GitHub App: a key made for this run only, its public half registered in the simulation.
-        using var appKey = RSA.Create(2048);
-        var app = new SimulatedGitHubApp(DemoAppId, appKey.ExportSubjectPublicKeyInfoPem());
-        await using var github = await SimulatedGitHub.StartAsync(
-            new SimulatedGitHubOptions { Seats = options.Seats, Seed = options.Seed, TimeProvider = context.TimeProvider, App = app },
-            cancellationToken);
-
-        await using var graph = await SimulatedGraph.StartAsync(
+        await using var sources = await SimulatedSources.StartAsync(
+            new SimulatedGitHubOptions { Seats = options.Seats, Seed = options.Seed, TimeProvider = context.TimeProvider },
             new SimulatedGraphOptions { LicensedUsers = options.M365Users, Seed = options.Seed, TimeProvider = context.TimeProvider },
             cancellationToken);
+        var github = sources.GitHub;
+        var app = sources.App;
 
-        var overrides = new Dictionary<string, string?>(embedded.Overrides())
+        var overrides = new Dictionary<string, string?>(embedded.Overrides());
+        foreach (var (key, value) in sources.Settings())
         {
-            ["INGEST_GITHUB"] = "true",
-            ["INGEST_M365"] = "true",
-            ["M365_CLIENT_SECRET_FILE"] = null,
-            ["M365_CLIENT_CERTIFICATE_PATH"] = null,
-            ["M365_AUTH"] = null,
-            ["M365_TENANT_NAME"] = null,
-            ["GITHUB_API_URL"] = github.BaseAddress.ToString().TrimEnd('/'),
-            ["GITHUB_APP_ID"] = app.AppId.ToString(CultureInfo.InvariantCulture),
-            ["GITHUB_APP_PRIVATE_KEY"] = appKey.ExportPkcs8PrivateKeyPem(),
-            ["GITHUB_APP_PRIVATE_KEY_FILE"] = null,
-            ["GITHUB_APP_INSTALLATION_ID"] = null,
+            overrides[key] = value;
+        }
 
-            // Only for the enterprise seat listing, which GitHub documents for classic PATs only.
-            ["GITHUB_TOKEN"] = github.Token,
-            ["GITHUB_TOKEN_FILE"] = null,
-            ["GITHUB_ORGS"] = string.Join(',', github.Population.Organizations.Select(o => o.Login)),
-            ["GITHUB_ENTERPRISE"] = github.Population.Enterprise,
+        // The demo shows every data set, the opt-in ones included, unless the environment says otherwise.
+        overrides["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? "true";
+        overrides["GITHUB_TEAM_METRICS"] = baseSettings.Configuration["GITHUB_TEAM_METRICS"] ?? "true";
+        overrides["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? "true";
 
-            ["M365_TENANT_ID"] = graph.Settings["M365_TENANT_ID"],
-            ["M365_CLIENT_ID"] = graph.Settings["M365_CLIENT_ID"],
-            ["M365_CLIENT_SECRET"] = graph.Settings["M365_CLIENT_SECRET"],
-            ["M365_GRAPH_URL"] = graph.Settings["M365_GRAPH_URL"],
-            ["M365_AUTHORITY_HOST"] = graph.Settings["M365_AUTHORITY_HOST"],
-            ["EXTRA_CA_CERT"] = graph.CaCertificatePemPath,
-
-            // The demo shows every data set, the opt-in ones included, unless the environment says otherwise.
-            ["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? "true",
-            ["GITHUB_TEAM_METRICS"] = baseSettings.Configuration["GITHUB_TEAM_METRICS"] ?? "true",
-            ["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? "true",
-
-            // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
-            [LogSettings.Level] = baseSettings.Configuration[LogSettings.Level] ?? "Warning",
-        };
+        // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
+        overrides[LogSettings.Level] = baseSettings.Configuration[LogSettings.Level] ?? "Warning";
         if (realPort)
         {
             // A real Port holds entities the demo did not create: reconciliation reports them and deletes none.
