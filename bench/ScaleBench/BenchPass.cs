@@ -8,7 +8,8 @@ internal sealed record BenchPass(
     WorkerMeasurement Worker,
     IReadOnlyDictionary<string, long> RequestsByKind,
     long RateLimited,
-    RunSummary Summary)
+    RunSummary Summary,
+    TimeSpan ServersCpuTime)
 {
     public long Requests => RequestsByKind.Values.Sum();
 

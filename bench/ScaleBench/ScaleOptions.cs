@@ -16,9 +16,12 @@ internal sealed record ScaleOptions(
     int LookbackDays,
     int Seed)
 {
+    /// <summary>Further worker settings (<c>--set NAME=VALUE</c>, e.g. <c>PORT_MAX_CONCURRENCY=8</c>); they win over the benchmark's own.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public const string Usage =
         "ScaleBench [--seats 20000] [--orgs 1] [--m365-users 0] [--seat-details] [--user-metrics] [--team-metrics] [--enterprise] " +
-        "[--rate-limit 60/1] [--lookback-days 28] [--seed 42]";
+        "[--rate-limit 60/1] [--lookback-days 28] [--seed 42] [--set NAME=VALUE]…";
 
     /// <summary>Requests per second the local Port allows.</summary>
     public double RequestsPerSecond => RateLimit.Requests / RateLimit.Window.TotalSeconds;
@@ -28,6 +31,7 @@ internal sealed record ScaleOptions(
     {
         var options = new ScaleOptions(20_000, 1, 0, false, false, false, false, new LocalPortRateLimit(60, TimeSpan.FromSeconds(1)), 28, 42);
         var problems = new List<string>();
+        var extra = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -73,6 +77,19 @@ internal sealed record ScaleOptions(
                 case "--enterprise":
                     options = options with { Enterprise = true };
                     break;
+                case "--set":
+                    var setting = Value();
+                    var equals = setting.IndexOf('=', StringComparison.Ordinal);
+                    if (equals <= 0)
+                    {
+                        problems.Add($"--set must be NAME=VALUE, got '{setting}'.");
+                    }
+                    else
+                    {
+                        extra[setting[..equals]] = setting[(equals + 1)..];
+                    }
+
+                    break;
                 case "--rate-limit":
                     var text = Value();
                     try
@@ -96,7 +113,7 @@ internal sealed record ScaleOptions(
             throw new ArgumentException(string.Join(Environment.NewLine, [.. problems, "Usage: " + Usage]));
         }
 
-        return options;
+        return options with { Extra = extra };
     }
 
     /// <summary>The organizations' logins: <c>org-01</c>, <c>org-02</c>, …</summary>

@@ -14,6 +14,8 @@ internal static class ScaleReport
         {
             ("exit code", Text(first.Worker.ExitCode), Text(rerun.Worker.ExitCode)),
             ("wall time (worker)", Seconds(first.Worker.Elapsed), Seconds(rerun.Worker.Elapsed)),
+            ("CPU time: worker", Seconds(first.Worker.CpuTime), Seconds(rerun.Worker.CpuTime)),
+            ("CPU time: simulators and local Port", Seconds(first.ServersCpuTime), Seconds(rerun.ServersCpuTime)),
             ("Port requests (server-counted)", Text(first.Requests), Text(rerun.Requests)),
         };
         rows.AddRange(kinds.Select(kind => ($"  {kind}", Text(first.RequestsByKind.GetValueOrDefault(kind)), Text(rerun.RequestsByKind.GetValueOrDefault(kind)))));

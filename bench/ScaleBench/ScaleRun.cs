@@ -69,8 +69,10 @@ internal static class ScaleRun
         var summaryPath = Path.Combine(directory, "summary.json");
         var before = port.RequestCountsByKind();
         var rejectedBefore = port.RateLimitedCount;
+        var serversCpu = CurrentCpu();
         var worker = await WorkerProcess.RunAsync(settings, directory, ["run", "--summary-json", summaryPath], cancellationToken);
         var after = port.RequestCountsByKind();
+        serversCpu = CurrentCpu() - serversCpu;
         var requests = after.ToDictionary(k => k.Key, k => k.Value - before.GetValueOrDefault(k.Key), StringComparer.Ordinal);
         var summary = JsonSerializer.Deserialize(await File.ReadAllTextAsync(summaryPath, cancellationToken), RunSummaryJsonContext.Default.RunSummary)!;
         if (worker.ExitCode != 0)
@@ -78,7 +80,14 @@ internal static class ScaleRun
             await output.WriteLineAsync($"{name} ended with exit code {worker.ExitCode}:{Environment.NewLine}{worker.Output}");
         }
 
-        return new BenchPass(name, worker, requests, port.RateLimitedCount - rejectedBefore, summary);
+        return new BenchPass(name, worker, requests, port.RateLimitedCount - rejectedBefore, summary, serversCpu);
+    }
+
+    /// <summary>CPU time of this process so far: the simulators and the local Port.</summary>
+    private static TimeSpan CurrentCpu()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     /// <summary>The settings of a production run, pointed at the simulated services and the local Port.</summary>
@@ -101,6 +110,11 @@ internal static class ScaleRun
             settings["GITHUB_ENTERPRISE"] = null;
         }
 
+        foreach (var (key, value) in options.Extra)
+        {
+            settings[key] = value;
+        }
+
         return settings;
     }
 
@@ -112,7 +126,8 @@ internal static class ScaleRun
             $"ScaleBench: {options.Seats:N0} seated users in {options.Organizations} organization(s){(options.Enterprise ? " and the enterprise" : string.Empty)} " +
             $"({seats:N0} seats listed), {options.M365Users:N0} Microsoft 365 users; seat details {OnOff(options.SeatDetails)}, user metrics {OnOff(options.UserMetrics)}, " +
             $"team metrics {OnOff(options.TeamMetrics)}, {options.LookbackDays}-day lookback; local Port limit {options.RateLimit.Requests} requests / " +
-            $"{options.RateLimit.Window.TotalSeconds:F0} s; {Environment.ProcessorCount} CPU(s)"));
+            $"{options.RateLimit.Window.TotalSeconds:F0} s; {Environment.ProcessorCount} CPU(s)" +
+            (options.Extra.Count > 0 ? "; " + string.Join(", ", options.Extra.Select(e => $"{e.Key}={e.Value}")) : string.Empty)));
     }
 
     private static string OnOff(bool value) => value ? "on" : "off";

@@ -8,7 +8,7 @@ using CopilotIngest.Hosting;
 namespace ScaleBench;
 
 /// <summary>What one worker command measured about itself.</summary>
-internal sealed record WorkerMeasurement(int ExitCode, TimeSpan Elapsed, long PeakWorkingSetBytes, long PeakGcHeapBytes, long AllocatedBytes, string Output);
+internal sealed record WorkerMeasurement(int ExitCode, TimeSpan Elapsed, TimeSpan CpuTime, long PeakWorkingSetBytes, long PeakGcHeapBytes, long AllocatedBytes, string Output);
 
 /// <summary>
 /// Runs one <c>copilot-ingest</c> command in a process of its own (this program, started again with <see cref="Mode"/>), so
@@ -40,6 +40,7 @@ internal static class WorkerProcess
         {
             ["exit_code"] = exitCode,
             ["seconds"] = elapsed.TotalSeconds,
+            ["cpu_seconds"] = self.TotalProcessorTime.TotalSeconds,
             ["peak_working_set"] = self.PeakWorkingSet64,
             ["peak_gc_heap"] = Math.Max(Interlocked.Read(ref peakHeap), GC.GetGCMemoryInfo().HeapSizeBytes),
             ["allocated"] = GC.GetTotalAllocatedBytes(),
@@ -110,6 +111,7 @@ internal static class WorkerProcess
         return new WorkerMeasurement(
             report["exit_code"]!.GetValue<int>(),
             TimeSpan.FromSeconds(report["seconds"]!.GetValue<double>()),
+            TimeSpan.FromSeconds(report["cpu_seconds"]!.GetValue<double>()),
             report["peak_working_set"]!.GetValue<long>(),
             report["peak_gc_heap"]!.GetValue<long>(),
             report["allocated"]!.GetValue<long>(),

@@ -1,5 +1,7 @@
 using System.Globalization;
+using CopilotIngest.LocalPort.Http;
 using CopilotIngest.LocalPort.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CopilotIngest.LocalPort.Tests;
 
@@ -80,6 +82,24 @@ public sealed class RateLimitTests
         Assert.Equal(1, counts["blueprints, scorecards, pages"]);
         Assert.Equal(port.Server.RequestCount, counts.Values.Sum());
         Assert.Equal(1, port.Server.RateLimitedCount);
+    }
+
+    [Fact]
+    public void Hit_ShortWindowStartedMidSecond_ResetIsTheWindowsTrueEndInWholeSeconds()
+    {
+        var time = new FakeTimeProvider(TestPort.Start.AddMilliseconds(500));
+        var window = new RateLimitWindow(2, TimeSpan.FromSeconds(1), time);
+
+        var first = window.Hit();
+        window.Hit();
+        var over = window.Hit();
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        var next = window.Hit();
+
+        // The window is the whole second the first request fell in: the reset header is exact, and at that second the budget is full again.
+        Assert.Equal(TestPort.Start.AddSeconds(1).ToUnixTimeSeconds(), first.ResetEpochSeconds);
+        Assert.Equal((true, TimeSpan.FromMilliseconds(500)), (over.Exceeded, over.UntilReset));
+        Assert.Equal((false, 1), (next.Exceeded, next.Remaining));
     }
 
     private static string Header(HttpResponseMessage response, string name) => response.Headers.GetValues(name).Single();

@@ -3,7 +3,11 @@ namespace CopilotIngest.LocalPort.Http;
 /// <summary>The state of the rate-limit window after counting one request.</summary>
 internal readonly record struct RateLimitState(int Limit, int Remaining, long ResetEpochSeconds, int PeriodSeconds, bool Exceeded, TimeSpan UntilReset);
 
-/// <summary>A fixed-window request counter, like Port's per-organization limit (requests per period).</summary>
+/// <summary>
+/// A fixed-window request counter, like Port's per-organization limit (requests per period). Windows are aligned to
+/// whole multiples of the period since the Unix epoch, so the reset reported in whole epoch seconds
+/// (<c>x-ratelimit-reset</c>) is the window's true end: a client that waits for it loses no time, however short the period.
+/// </summary>
 internal sealed class RateLimitWindow(int limit, TimeSpan period, TimeProvider timeProvider)
 {
     private readonly Lock _gate = new();
@@ -25,7 +29,9 @@ internal sealed class RateLimitWindow(int limit, TimeSpan period, TimeProvider t
         {
             if (now >= _windowEnd)
             {
-                _windowEnd = now + period;
+                var periodTicks = period.Ticks;
+                var sinceEpoch = (now - DateTimeOffset.UnixEpoch).Ticks;
+                _windowEnd = DateTimeOffset.UnixEpoch + TimeSpan.FromTicks(((sinceEpoch / periodTicks) + 1) * periodTicks);
                 _count = 0;
             }
 
