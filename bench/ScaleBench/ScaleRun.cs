@@ -122,12 +122,12 @@ internal static class ScaleRun
     {
         var population = sources.GitHub.Population;
         var seats = population.Organizations.Sum(o => o.SeatedUsers.Count) + (options.Enterprise ? population.EnterpriseSeatCount : 0);
+        var extra = options.Extra.Count > 0 ? "; " + string.Join(", ", options.Extra.Select(e => $"{e.Key}={e.Value}")) : string.Empty;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"ScaleBench: {options.Seats:N0} seated users in {options.Organizations} organization(s){(options.Enterprise ? " and the enterprise" : string.Empty)} " +
             $"({seats:N0} seats listed), {options.M365Users:N0} Microsoft 365 users; seat details {OnOff(options.SeatDetails)}, user metrics {OnOff(options.UserMetrics)}, " +
             $"team metrics {OnOff(options.TeamMetrics)}, {options.LookbackDays}-day lookback; local Port limit {options.RateLimit.Requests} requests / " +
-            $"{options.RateLimit.Window.TotalSeconds:F0} s; {Environment.ProcessorCount} CPU(s)" +
-            (options.Extra.Count > 0 ? "; " + string.Join(", ", options.Extra.Select(e => $"{e.Key}={e.Value}")) : string.Empty)));
+            $"{options.RateLimit.Window.TotalSeconds:F0} s; {Environment.ProcessorCount} CPU(s){extra}"));
     }
 
     private static string OnOff(bool value) => value ? "on" : "off";

@@ -21,14 +21,42 @@ public sealed partial class IdentifierMigration(IEntityStore store, ILogger<Iden
     public async Task<MigrationOutcome> RunAsync(string blueprint, Func<string, string?> currentIdentifier, IReadOnlySet<string>? written, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(currentIdentifier);
+        HashSet<string> held;
         try
         {
-            var held = new HashSet<string>(StringComparer.Ordinal);
+            held = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var identifier in store.ListIdentifiersAsync(blueprint, null, cancellationToken))
             {
                 held.Add(identifier);
             }
+        }
+        catch (ApiException ex)
+        {
+            LogFailed(blueprint, ex);
+            return Failed(blueprint, ex);
+        }
 
+        return await MigrateAsync(blueprint, held, currentIdentifier, written, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same check from the listing the run took before it wrote (<paramref name="heldBeforeRun"/>), without listing
+    /// the blueprint again: an old entity is one the listing holds, and its current identifier exists when the listing
+    /// holds it or <paramref name="written"/> (what this run wrote or found unchanged) contains it.
+    /// </summary>
+    public Task<MigrationOutcome> RunAsync(HeldEntities heldBeforeRun, Func<string, string?> currentIdentifier, IReadOnlySet<string> written, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(heldBeforeRun);
+        ArgumentNullException.ThrowIfNull(currentIdentifier);
+        ArgumentNullException.ThrowIfNull(written);
+        return MigrateAsync(heldBeforeRun.Blueprint, heldBeforeRun.Identifiers.ToHashSet(StringComparer.Ordinal), currentIdentifier, written, cancellationToken);
+    }
+
+    private async Task<MigrationOutcome> MigrateAsync(
+        string blueprint, HashSet<string> held, Func<string, string?> currentIdentifier, IReadOnlySet<string>? written, CancellationToken cancellationToken)
+    {
+        try
+        {
             var replaced = new List<string>();
             var kept = 0;
             foreach (var identifier in held)
@@ -72,9 +100,12 @@ public sealed partial class IdentifierMigration(IEntityStore store, ILogger<Iden
         catch (ApiException ex)
         {
             LogFailed(blueprint, ex);
-            return new MigrationOutcome(0, 0, [], $"{blueprint}: could not remove entities stored under an earlier identifier format (the next run tries again): {ex.Message}");
+            return Failed(blueprint, ex);
         }
     }
+
+    private static MigrationOutcome Failed(string blueprint, ApiException ex) =>
+        new(0, 0, [], $"{blueprint}: could not remove entities stored under an earlier identifier format (the next run tries again): {ex.Message}");
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Deleted {Count} {Blueprint} entities stored under an earlier identifier format; each was written under its current identifier")]
     private partial void LogReplaced(string blueprint, int count);

@@ -70,7 +70,10 @@ public abstract partial class SnapshotDataSet(
         }
 
         // Entities an earlier version wrote in another case go first, and leave the listing reconciliation judges by.
-        var migrated = await migration.RunAsync(Blueprint, GitHubIdentity.CurrentIdentifier, null, cancellationToken);
+        // Judged from the listing taken before the run and what it wrote: the blueprint is listed once per run.
+        var failed = report.Failures.Select(f => f.Identifier).ToHashSet(StringComparer.Ordinal);
+        var written = seen.Values.SelectMany(ids => ids).Where(id => !failed.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        var migrated = await migration.RunAsync(held, GitHubIdentity.CurrentIdentifier, written, cancellationToken);
         if (migrated.Note is { } migrationNote)
         {
             run.Notes.Add(migrationNote);

@@ -69,7 +69,7 @@ internal sealed class M365UsersDataSet(
 
         // Users an earlier version wrote without the tenant suffix go first (only those written again under it),
         // and leave the listing reconciliation judges by.
-        var migrated = await migration.RunAsync(M365Blueprints.User, id => UserIdentity.CurrentIdentifier(id, tenant.Key), tally.Seen, cancellationToken);
+        var migrated = await migration.RunAsync(held, id => UserIdentity.CurrentIdentifier(id, tenant.Key), tally.Seen, cancellationToken);
         if (migrated.Note is { } migrationNote)
         {
             notes.Add(migrationNote);

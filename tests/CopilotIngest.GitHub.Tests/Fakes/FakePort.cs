@@ -11,6 +11,7 @@ internal sealed class FakePort : IEntitySink, IEntityStore
 {
     private readonly ConcurrentDictionary<(string Blueprint, string Identifier), PortEntity> _entities = new();
     private readonly ConcurrentDictionary<(string Blueprint, string Identifier), int> _writes = new();
+    private readonly ConcurrentDictionary<string, int> _listings = new(StringComparer.Ordinal);
 
     /// <summary>Called after each entity is stored (e.g. to cancel a run half-way).</summary>
     public Action<PortEntity>? AfterUpsert { get; set; }
@@ -29,6 +30,9 @@ internal sealed class FakePort : IEntitySink, IEntityStore
 
     /// <summary>How often an entity was sent, to prove a rerun sends nothing twice.</summary>
     public int Writes(string blueprint, string identifier) => _writes.GetValueOrDefault((blueprint, identifier));
+
+    /// <summary>How often a blueprint was listed (each listing costs one request per 1,000 entities in Port).</summary>
+    public int Listings(string blueprint) => _listings.GetValueOrDefault(blueprint);
 
     public void Seed(string blueprint, params string[] identifiers)
     {
@@ -75,6 +79,7 @@ internal sealed class FakePort : IEntitySink, IEntityStore
 
     public async IAsyncEnumerable<string> ListIdentifiersAsync(string blueprint, string? identifierPrefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        _listings.AddOrUpdate(blueprint, 1, (_, n) => n + 1);
         await Task.Yield();
         foreach (var key in _entities.Keys.Where(k => k.Blueprint == blueprint && (identifierPrefix is null || k.Identifier.StartsWith(identifierPrefix, StringComparison.Ordinal))).ToList())
         {

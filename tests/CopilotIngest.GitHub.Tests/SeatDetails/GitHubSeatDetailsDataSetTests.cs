@@ -68,6 +68,28 @@ public sealed class GitHubSeatDetailsDataSetTests
     }
 
     [Fact]
+    public async Task RunAsync_RerunWithSeatInAnotherCase_ListsTheBlueprintOnceAndStillMigrates()
+    {
+        var time = new FakeTimeProvider(s_now);
+        await using var github = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 100, TimeProvider = time }, Token);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port, settings: Enabled());
+        await provider.DataSet<GitHubSeatDetailsDataSet>().RunAsync(Token);
+        var current = port.Entities(Blueprint)[0].Identifier;
+        var earlier = current.ToUpperInvariant();
+        port.Seed(Blueprint, earlier);
+        var listingsBefore = port.Listings(Blueprint);
+
+        var result = await provider.DataSet<GitHubSeatDetailsDataSet>().RunAsync(Token);
+
+        // One listing serves the comparison, the identifier migration and reconciliation alike.
+        Assert.Equal(1, port.Listings(Blueprint) - listingsBefore);
+        Assert.Equal([(Blueprint, earlier)], port.Deleted);
+        Assert.True(port.Contains(Blueprint, current));
+        Assert.Equal(1, result.Deleted);
+    }
+
+    [Fact]
     public async Task RunAsync_SinkFails_DeletesNothing()
     {
         var time = new FakeTimeProvider(s_now);
