@@ -23,7 +23,7 @@ public sealed class EndToEndTests : IDisposable
 
         // The demo authenticates as a GitHub App: one installation token per organization and one on the enterprise; the
         // personal access token serves the enterprise seat listing only.
-        Assert.Contains($"authenticated as GitHub App {DemoRunner.DemoAppId}", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"authenticated as GitHub App {SimulatedSources.AppId}", first.Output, StringComparison.Ordinal);
         Assert.Contains("GitHub App: 3 installation token(s) minted for 3 installation(s)", first.Output, StringComparison.Ordinal);
         Assert.Contains("GITHUB_TOKEN served", first.Output, StringComparison.Ordinal);
         Assert.EndsWith("request(s): /enterprises/octo-ent/copilot/billing/seats.", first.Output.Split('\n').Single(l => l.Contains("GITHUB_TOKEN served", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
