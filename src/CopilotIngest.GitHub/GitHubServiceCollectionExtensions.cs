@@ -95,6 +95,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddTransient<UsageReportReader>();
         services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);
+        services.AddLicencePrices(configuration);
         services.AddReconciliation(configuration);
         services.AddSharding(configuration);
 
