@@ -19,7 +19,9 @@ public sealed partial class DashboardTests : IDisposable
     public async Task Dashboard_AfterDemo_BrowserDrawsEveryWidgetWithData()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
+        var before = TimeProvider.System.GetUtcNow();
         var demo = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "demo", "--seats", "300", "--m365-users", "400");
+        var after = TimeProvider.System.GetUtcNow();
         Assert.True(demo.ExitCode == 0, demo.Error + demo.Output);
         Assert.Contains("page", demo.Output, StringComparison.Ordinal);
 
@@ -76,6 +78,19 @@ public sealed partial class DashboardTests : IDisposable
         }
 
         Assert.Empty(problems);
+
+        // The cost row: the numbers the page shows, against the seats' cost computed by hand from the simulation
+        // (organizations summed, cost per active user averaged over them, each rounded to whole units as displayed).
+        Assert.Subset(ShippedWidgets().Select(w => w.Id).ToHashSet(), s_costWidgets.ToHashSet());
+        var shown = s_costWidgets.ToDictionary(id => id, id => Attribute(WidgetCard().Matches(dom).First(m => m.Groups["id"].Value == id).Value, "value"));
+        var expectedCost = new[] { before, after }.Select(now => DemoCost.PerOrganization(300, now).Values.ToList()).Select(orgs => new Dictionary<string, string?>
+        {
+            ["ghMonthlySpend"] = Whole((double)orgs.Sum(o => o.Spend)),
+            ["ghWastedSpend"] = Whole((double)orgs.Sum(o => o.Wasted)),
+            ["ghCostPerActiveUser"] = Whole(orgs.Average(o => (double)o.PerActiveUser)),
+        });
+        Assert.Contains(expectedCost, e => e.All(pair => shown[pair.Key] == pair.Value));
+        Assert.NotNull(shown["m365MonthlySpend"]);
         Assert.Equal(3, ScorecardCard().Matches(dom).Count(m => Attribute(m.Value, "rendered") == "chart"));
     }
 
@@ -88,6 +103,10 @@ public sealed partial class DashboardTests : IDisposable
         Assert.Contains("copilot-ingest demo", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_directory, "report.html")));
     }
+
+    private static readonly string[] s_costWidgets = ["ghMonthlySpend", "ghWastedSpend", "ghCostPerActiveUser", "m365MonthlySpend", "ghAiCreditsTrend"];
+
+    private static string Whole(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Attribute(string tag, string name)
     {

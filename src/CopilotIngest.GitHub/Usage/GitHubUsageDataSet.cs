@@ -171,8 +171,8 @@ public sealed partial class GitHubUsageDataSet(
             var users = await reports.ReadAsync(scope, UsageReportKind.UsersOneDay, day, GitHubJsonContext.Default.UserDayUsage, () => new AiCreditsSum(day), static (sum, line) => sum.Add(line), cancellationToken);
             if (users?.State is { Total: { } total } sum)
             {
-                entity.Properties["ai_credits_used"] = total;
-                entity.Properties["ai_credits_users"] = sum.Users;
+                entity.Properties[UsageEntityMapper.AiCreditsUsed] = total;
+                entity.Properties[UsageEntityMapper.AiCreditsUsers] = sum.Users;
             }
         }
         catch (ApiException ex) when (ex.StatusCode != HttpStatusCode.Unauthorized)
