@@ -39,6 +39,11 @@ public sealed class DemoCostTests : IDisposable
             Assert.Contains(actual, expectations.Select(e => e[organization]).Select(e => (e.Spend, e.Inactive, e.NeverUsed, e.Wasted, e.PerActiveUser, "USD")));
         }
 
+        var enterprise = (await port.GetEntityAsync("github_copilot_seats", $"enterprise:octo-ent@{today}", cancellationToken))!["properties"]!;
+        Assert.Contains(
+            (enterprise["monthly_spend"]!.GetValue<decimal>(), enterprise["wasted_spend"]!.GetValue<decimal>(), enterprise["cost_per_active_user"]!.GetValue<decimal>()),
+            new[] { before, after }.Select(now => DemoCost.Enterprise(200, now)).Select(e => (e.Spend, e.Wasted, e.PerActiveUser)));
+
         // Spot check of the arithmetic itself: octo-data's seats are all Copilot Enterprise.
         var data = expectations[1]["octo-data"];
         Assert.Equal(0m, data.Spend % 39m);
