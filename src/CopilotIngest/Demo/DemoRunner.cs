@@ -39,9 +39,12 @@ internal static class DemoRunner
         overrides["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? "true";
         overrides["GITHUB_TEAM_METRICS"] = baseSettings.Configuration["GITHUB_TEAM_METRICS"] ?? "true";
         overrides["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? "true";
+        overrides["GITHUB_BILLING_USAGE"] = baseSettings.Configuration["GITHUB_BILLING_USAGE"] ?? "true";
+        overrides["GITHUB_AI_CREDITS"] = baseSettings.Configuration["GITHUB_AI_CREDITS"] ?? "true";
 
         // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
         overrides[LogSettings.Level] = baseSettings.Configuration[LogSettings.Level] ?? "Warning";
+
         if (realPort)
         {
             // A real Port holds entities the demo did not create: reconciliation reports them and deletes none.

@@ -71,7 +71,7 @@ internal sealed class SimulatedSources : IAsyncDisposable
         ["GITHUB_APP_PRIVATE_KEY_FILE"] = null,
         ["GITHUB_APP_INSTALLATION_ID"] = null,
 
-        // Only for the enterprise seat listing, which GitHub documents for classic PATs only.
+        // Only for the enterprise seat listing and the enterprise's billing usage, which GitHub documents for classic PATs only.
         ["GITHUB_TOKEN"] = GitHub.Token,
         ["GITHUB_TOKEN_FILE"] = null,
         ["GITHUB_ORGS"] = string.Join(',', GitHub.Population.Organizations.Select(o => o.Login)),
