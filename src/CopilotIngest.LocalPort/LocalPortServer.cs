@@ -10,6 +10,7 @@ using CopilotIngest.LocalPort.Pages;
 using CopilotIngest.LocalPort.Scorecards;
 using CopilotIngest.LocalPort.Search;
 using CopilotIngest.LocalPort.Storage;
+using CopilotIngest.LocalPort.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -179,6 +180,8 @@ public sealed class LocalPortServer : IAsyncDisposable
         new PageEndpoints(state).Map(app);
         new ScorecardEndpoints(state).Map(app);
         new DashboardEndpoints(state).Map(app);
+        new WebhookEndpoints(state).Map(app);
+        new WebhookIngest(state).Map(app);
         return app;
     }
 }

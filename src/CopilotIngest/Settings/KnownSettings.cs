@@ -24,6 +24,7 @@ internal static partial class KnownSettings
         typeof(GitHubSettingNames),
         typeof(M365Settings),
         typeof(PortSettings),
+        typeof(Port.Webhooks.PortWebhookSettings),
         typeof(PrivacyOptions),
         typeof(ReconcileOptions),
         typeof(ShardOptions),
