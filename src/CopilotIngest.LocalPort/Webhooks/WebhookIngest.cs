@@ -207,6 +207,12 @@ internal sealed class WebhookIngest(LocalPortState state)
             var options = new EntityWriteOptions(Upsert: true, Merge: true, CreateMissingRelated: false, ValidationOnly: false);
             foreach (var (index, entity) in mapped.Entities)
             {
+                if (entity?["identifier"] is not JsonValue id || !id.TryGetValue<string>(out var text) || text.Length == 0)
+                {
+                    errors.Add($"{mapped.Label} item {index}: the identifier expression gave {entity?["identifier"]?.ToJsonString() ?? "null"}, not an identifier");
+                    continue;
+                }
+
                 var problems = new Problems();
                 if (EntityInput.Parse(entity, $"{mapped.Label} item {index}", null, problems) is not { } input)
                 {
