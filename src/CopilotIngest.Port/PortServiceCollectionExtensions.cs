@@ -63,6 +63,7 @@ public static class PortServiceCollectionExtensions
         services.TryAddTransient<ScorecardSetup>();
         services.TryAddTransient<PageSetup>();
         services.TryAddTransient<PortSetup>();
+        services.TryAddTransient<WebhookSetup>();
         return services;
     }
 
