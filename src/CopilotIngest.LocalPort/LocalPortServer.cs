@@ -121,6 +121,12 @@ public sealed class LocalPortServer : IAsyncDisposable
     public Task<JsonObject?> GetEntityAsync(string blueprint, string identifier, CancellationToken cancellationToken) =>
         _database.ReadAsync(session => EntityRows.GetAsync(session, blueprint, identifier, cancellationToken), cancellationToken);
 
+    /// <summary>How many webhook requests were processed (their request ids are kept to drop repeats).</summary>
+    public Task<int> CountWebhookRequestsAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(
+            async session => await DocumentRows.ListAsync(session, WebhookIngest.RequestKind, null, cancellationToken).CountAsync(cancellationToken),
+            cancellationToken);
+
     /// <summary>Every stored page (dashboards), as the API returns them.</summary>
     public Task<IReadOnlyList<JsonObject>> ListPagesAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<JsonObject>>(
