@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CopilotIngest.Demo;
 using CopilotIngest.LocalPort;
+using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Testing;
 
 namespace CopilotIngest.Cli.Tests;
 
@@ -113,6 +115,50 @@ public sealed class WebhookTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("PORT_WEBHOOK_SECRET", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("github_copilot_seats", await port.ListBlueprintsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Run_MappingFailsInPort_ReportsEachEntityFailedWithPortsMessage()
+    {
+        await using var port = await LocalPortServer.StartAsync(new LocalPortServerOptions { DatabasePath = Path.Combine(_directory, "port.db") }, Ct);
+        await using var github = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 20, Seed = 5 }, Ct);
+        var mappings = Directory.CreateDirectory(Path.Combine(_directory, "mappings")).FullName;
+        foreach (var file in Directory.EnumerateFiles(ReferenceFiles.Repo("configs/mappings"), "webhook_*.json"))
+        {
+            var text = File.ReadAllText(file);
+            File.WriteAllText(Path.Combine(mappings, Path.GetFileName(file)), text.Replace("\".item.properties.active_seats\"", "\".item.properties.active_seats | error(\\\"no such field\\\")\"", StringComparison.Ordinal));
+        }
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["PORT_BASE_URL"] = port.BaseAddress.ToString(),
+            ["PORT_CLIENT_ID"] = port.ClientId,
+            ["PORT_CLIENT_SECRET"] = port.ClientSecret,
+            ["PORT_WEBHOOK_SECRET"] = WebhookSecret,
+        };
+        var setup = await CliHarness.RunAsync(settings, _directory, "setup", "--webhooks", "--mappings", mappings);
+        Assert.True(setup.ExitCode == 0, setup.Error + setup.Output);
+        foreach (var line in setup.Output.Split('\n').Where(l => l.StartsWith("PORT_WEBHOOK_URL_", StringComparison.Ordinal)))
+        {
+            settings[line[..line.IndexOf('=', StringComparison.Ordinal)]] = line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim();
+        }
+
+        settings["USE_PORT_WEBHOOK"] = "true";
+        settings["INGEST_M365"] = "false";
+        settings["GITHUB_API_URL"] = github.BaseAddress.ToString();
+        settings["GITHUB_TOKEN"] = github.Token;
+        settings["GITHUB_ORGS"] = string.Join(',', github.Population.Organizations.Select(o => o.Login));
+        settings["GITHUB_USAGE_LOOKBACK_DAYS"] = "1";
+
+        var run = await CliHarness.RunAsync(settings, _directory, "run", "--summary-json", "-");
+
+        Assert.Equal(1, run.ExitCode);
+        var seats = JsonNode.Parse(run.Output)!["data_sets"]!.AsArray().Single(d => d!["name"]!.GetValue<string>() == "github_seats")!;
+        Assert.Equal(0, seats["upserted"]!.GetValue<int>());
+        Assert.Equal(2, seats["failed"]!.GetValue<int>());
+        Assert.All(seats["failures"]!.AsArray(), f => Assert.Contains("property \"active_seats\": no such field", f!["message"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal(0, await port.CountEntitiesAsync("github_copilot_seats", Ct));
+        Assert.True(await port.CountEntitiesAsync("github_copilot_usage", Ct) > 0);
     }
 
     /// <summary>Every entity of the product's blueprints in the demo's local Port, as identifier → comparable content.</summary>
