@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using CopilotIngest.Core.Pricing;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sharding;
@@ -26,6 +27,7 @@ internal static partial class KnownSettings
         typeof(PortSettings),
         typeof(Port.Webhooks.PortWebhookSettings),
         typeof(PrivacyOptions),
+        typeof(LicencePriceSettings),
         typeof(ReconcileOptions),
         typeof(ShardOptions),
         typeof(LocalPortRateLimit),
