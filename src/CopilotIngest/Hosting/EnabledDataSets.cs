@@ -1,4 +1,5 @@
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.GitHub.Billing;
 using CopilotIngest.GitHub.SeatDetails;
 using CopilotIngest.GitHub.Seats;
 using CopilotIngest.GitHub.Teams;
@@ -19,6 +20,7 @@ internal static class EnabledDataSets
         [typeof(GitHubUsersDataSet)] = GitHubUsersDataSet.DataSetName,
         [typeof(GitHubTeamsDataSet)] = GitHubTeamsDataSet.DataSetName,
         [typeof(GitHubSeatDetailsDataSet)] = GitHubSeatDetailsDataSet.DataSetName,
+        [typeof(GitHubBillingDataSet)] = GitHubBillingDataSet.DataSetName,
     };
 
     public static IReadOnlyCollection<string> Of(IServiceCollection services)
