@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Globalization;
 using CopilotIngest.Commands;
 using CopilotIngest.Core.Configuration;
