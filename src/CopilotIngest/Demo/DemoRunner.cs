@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Globalization;
+using System.Security.Cryptography;
 using CopilotIngest.Commands;
 using CopilotIngest.Core.Configuration;
 using CopilotIngest.Core.Reconciliation;
