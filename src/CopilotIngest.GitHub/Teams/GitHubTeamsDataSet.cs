@@ -158,6 +158,12 @@ public sealed partial class GitHubTeamsDataSet(
         }
 
         run.Notes.AddRange(usage.Problems.Select(p => p.ToString()));
+        foreach (var problem in join.FieldProblems.Describe(string.Create(CultureInfo.InvariantCulture, $"{scope} users-1-day report of {day:yyyy-MM-dd}")))
+        {
+            LogFieldProblem(problem);
+            run.Notes.Add(problem);
+        }
+
         return join;
     }
 
@@ -166,6 +172,9 @@ public sealed partial class GitHubTeamsDataSet(
 
     [LoggerMessage(EventId = 181, Level = LogLevel.Warning, Message = "Could not read the Copilot team usage of {Scope} for {Day:yyyy-MM-dd}: {Reason}")]
     private partial void LogDayFailed(SeatScope scope, DateOnly day, string reason);
+
+    [LoggerMessage(EventId = 183, Level = LogLevel.Warning, Message = "{Problem}")]
+    private partial void LogFieldProblem(string problem);
 
     [LoggerMessage(EventId = 182, Level = LogLevel.Error, Message = "Writing GitHub team usage entities failed: {Reason}")]
     private partial void LogSinkFailed(string reason);

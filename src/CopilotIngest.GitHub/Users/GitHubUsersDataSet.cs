@@ -20,7 +20,7 @@ namespace CopilotIngest.GitHub.Users;
 /// scope with a rolling 28-day summary from the <c>users-28-day</c> report, joined with the user's seat. Users no longer
 /// active nor seated are deleted after a complete fetch (a report with skipped lines is not complete).
 /// </summary>
-public sealed class GitHubUsersDataSet(
+public sealed partial class GitHubUsersDataSet(
     GitHubClient client,
     UsageReportReader reports,
     IEntitySink sink,
@@ -65,6 +65,12 @@ public sealed class GitHubUsersDataSet(
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: left out {usage.Unusable} users-28-day line(s) without a login or day and {usage.Duplicates} repeated line(s)"));
         }
 
+        foreach (var problem in usage.FieldProblems.Describe($"{scope} users-28-day report"))
+        {
+            LogFieldProblem(Logger, problem);
+            notes.Add(problem);
+        }
+
         if (seats.ShortListingNote(scope, Blueprint) is { } shortListing)
         {
             notes.Add(shortListing);
@@ -88,4 +94,7 @@ public sealed class GitHubUsersDataSet(
             }
         }
     }
+
+    [LoggerMessage(EventId = 173, Level = LogLevel.Warning, Message = "{Problem}")]
+    private static partial void LogFieldProblem(ILogger logger, string problem);
 }

@@ -61,7 +61,7 @@ internal sealed class SimulatedReportCatalog(SimulatedGitHubPopulation populatio
         var size = options.UsersPerReportFile;
         if (report.IsUsers)
         {
-            return UsageReportWriter.Lines(Slice(UserRows(report), part, parts, size), (w, day) => UsageReportWriter.UserLine(w, day, EnterpriseId, organization));
+            return UsageReportWriter.Lines(Slice(UserRows(report), part, parts, size), (w, day) => UsageReportWriter.UserLine(w, day, EnterpriseId, organization, population.Seed));
         }
 
         if (report.IsUserTeams)

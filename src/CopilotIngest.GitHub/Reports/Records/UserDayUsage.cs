@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CopilotIngest.GitHub.Reports.Records;
 
 /// <summary>One line of a <c>users-1-day</c> or <c>users-28-day</c> report: what one user did on one day.</summary>
-public sealed record UserDayUsage : CodeTotals
+public sealed record UserDayUsage : ReportRecord
 {
     public DateOnly? Day { get; init; }
 
@@ -27,11 +27,6 @@ public sealed record UserDayUsage : CodeTotals
 
     public bool? UsedCopilotCodeReviewPassive { get; init; }
 
-    /// <summary>Named <c>used_copilot_coding_agent</c> before GitHub renamed the coding agent to cloud agent.</summary>
-    public bool? UsedCopilotCloudAgent { get; init; }
-
-    public bool? UsedCopilotCodingAgent { get; init; }
-
     public IReadOnlyList<IdeTotals?>? TotalsByIde { get; init; }
 
     public IReadOnlyList<FeatureTotals?>? TotalsByFeature { get; init; }
@@ -39,8 +34,4 @@ public sealed record UserDayUsage : CodeTotals
     public IReadOnlyList<LanguageFeatureTotals?>? TotalsByLanguageFeature { get; init; }
 
     public CliTotals? TotalsByCli { get; init; }
-
-    /// <summary>True when the user used the cloud (coding) agent under either name.</summary>
-    [JsonIgnore]
-    public bool UsedCloudAgent => UsedCopilotCloudAgent == true || UsedCopilotCodingAgent == true;
 }
