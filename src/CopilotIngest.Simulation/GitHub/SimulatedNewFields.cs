@@ -21,8 +21,8 @@ public sealed record SimulatedUserExtras(
 
 /// <summary>
 /// The 2026 report fields of the simulated GitHub (<c>totals_by_3rd_party_agent</c>, the CLI customisation arrays,
-/// <c>totals_by_copilot_app</c>, <c>ai_adoption_phase</c>), a pure function of the seed, the user and the day. About one
-/// day in ten leaves them out and one in ten sends null, so readers meet both kinds of "no data".
+/// <c>totals_by_copilot_app</c>, <c>ai_adoption_phase</c>), a pure function of the seed, the user and the day. One day in ten
+/// leaves them out and another one in ten sends null, so readers meet both kinds of "no data".
 /// </summary>
 public static class SimulatedNewFields
 {
@@ -42,13 +42,17 @@ public static class SimulatedNewFields
         ["plugin"] = ["other"],
     };
 
-    public static SimulatedFieldPresence Presence(long seed, DateOnly day) =>
-        StableHash.Below(10, seed, day.DayNumber, 90) switch
+    /// <summary>Every tenth day leaves the fields out and every tenth (another one) sends null, so any ten days see both.</summary>
+    public static SimulatedFieldPresence Presence(long seed, DateOnly day)
+    {
+        var slot = (((day.DayNumber + seed) % 10) + 10) % 10;
+        return slot switch
         {
-            0 => SimulatedFieldPresence.Absent,
-            1 => SimulatedFieldPresence.Null,
+            3 => SimulatedFieldPresence.Absent,
+            7 => SimulatedFieldPresence.Null,
             _ => SimulatedFieldPresence.Present,
         };
+    }
 
     public static SimulatedUserExtras For(long seed, SimulatedUserDay day)
     {
