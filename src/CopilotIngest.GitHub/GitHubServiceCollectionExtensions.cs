@@ -9,6 +9,7 @@ using CopilotIngest.GitHub.Reports;
 using CopilotIngest.GitHub.Seats;
 using CopilotIngest.GitHub.SeatDetails;
 using CopilotIngest.GitHub.Snapshots;
+using CopilotIngest.GitHub.Repos;
 using CopilotIngest.GitHub.Teams;
 using CopilotIngest.GitHub.Usage;
 using CopilotIngest.GitHub.Users;
@@ -23,7 +24,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// Registers GitHub Copilot ingestion: options (validated at start-up), the typed <see cref="GitHubClient"/> with its
 /// credentials (<c>GITHUB_TOKEN</c> or GitHub App installation tokens, <see cref="GitHubAppTokenProvider"/>), the report
 /// download client, and the data sets <c>github_seats</c>, <c>github_usage</c> and, when switched on,
-/// <c>github_users</c>, <c>github_teams</c> and <c>github_seat_details</c>.
+/// <c>github_users</c>, <c>github_teams</c>, <c>github_seat_details</c> and <c>github_repos</c>.
 /// </summary>
 public static class GitHubServiceCollectionExtensions
 {
@@ -115,6 +116,11 @@ public static class GitHubServiceCollectionExtensions
         if (probe.SeatDetails)
         {
             services.AddTransient<IDataSet, GitHubSeatDetailsDataSet>();
+        }
+
+        if (probe.RepoMetrics)
+        {
+            services.AddTransient<IDataSet, GitHubRepoUsageDataSet>();
         }
         return services;
     }

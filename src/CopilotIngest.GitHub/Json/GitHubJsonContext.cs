@@ -14,4 +14,5 @@ namespace CopilotIngest.GitHub.Json;
 [JsonSerializable(typeof(UsageDayTotals))]
 [JsonSerializable(typeof(UserDayUsage))]
 [JsonSerializable(typeof(UserTeamMembership))]
+[JsonSerializable(typeof(RepoDayUsage))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

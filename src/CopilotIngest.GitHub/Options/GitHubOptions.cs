@@ -44,6 +44,12 @@ public sealed class GitHubOptions
     /// <summary><c>GITHUB_TEAM_METRICS</c>: write one entity per team per day.</summary>
     public bool TeamMetrics { get; set; }
 
+    /// <summary><c>GITHUB_REPO_METRICS</c>: write one entity per repository per day from the <c>repos-1-day</c> report.</summary>
+    public bool RepoMetrics { get; set; }
+
+    /// <summary><c>GITHUB_REPO_METRICS_PRIVATE</c>: false leaves private repositories (and those whose visibility GitHub does not say) out.</summary>
+    public bool RepoMetricsPrivate { get; set; } = true;
+
     /// <summary><c>GITHUB_SEAT_DETAILS</c>: write one entity per assigned seat (the reclaim list).</summary>
     public bool SeatDetails { get; set; }
 

@@ -22,6 +22,8 @@ internal static class GitHubOptionsReader
         options.UsageLookbackDays = configuration.GetInt(GitHubSettingNames.UsageLookbackDays, GitHubOptions.DefaultUsageLookbackDays, 1, GitHubOptions.MaxUsageLookbackDays, errors);
         options.UserMetrics = configuration.GetBool(GitHubSettingNames.UserMetrics, false, errors);
         options.TeamMetrics = configuration.GetBool(GitHubSettingNames.TeamMetrics, false, errors);
+        options.RepoMetrics = configuration.GetBool(GitHubSettingNames.RepoMetrics, false, errors);
+        options.RepoMetricsPrivate = configuration.GetBool(GitHubSettingNames.RepoMetricsPrivate, true, errors);
         options.SeatDetails = configuration.GetBool(GitHubSettingNames.SeatDetails, false, errors);
         options.DeleteThreshold = configuration.GetShare(GitHubSettingNames.DeleteThreshold, GitHubOptions.DefaultDeleteThreshold, errors);
         options.AppId = configuration.GetSetting(GitHubSettingNames.AppId);

@@ -347,6 +347,46 @@ internal static class UsageReportWriter
         writer.WriteEndObject();
     }
 
+    /// <summary>A <c>repos-1-day</c> line: the repository, its visibility, <c>pull_requests</c> and <c>pull_request_review_times</c>.</summary>
+    public static void RepoLine(Utf8JsonWriter writer, SimulatedRepoDay day, string enterpriseId, SimulatedOrganization? organization)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("day", Date(day.Day));
+        writer.WriteString("enterprise_id", enterpriseId);
+        if (organization is not null)
+        {
+            writer.WriteString("organization_id", organization.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteNumber("repository_id", day.Repository.Id);
+        writer.WriteString("repository", day.Repository.FullName);
+        writer.WriteString("visibility", day.Repository.Private ? "private" : "public");
+        writer.WriteStartObject("pull_requests");
+        foreach (var (name, value) in day.PullRequests)
+        {
+            writer.WriteNumber(name, value);
+        }
+
+        writer.WriteNumber("median_minutes_to_merge", day.MedianMinutesToMerge);
+        writer.WriteEndObject();
+        writer.WriteStartArray("pull_request_review_times");
+        if (day.ReviewTimes is { } times)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("authored_by", "human");
+            writer.WriteString("reviewed_by", "human");
+            foreach (var (name, value) in times)
+            {
+                writer.WriteNumber(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
     /// <summary>Writes each item as one line (compact JSON plus <c>\n</c>).</summary>
     public static byte[] Lines<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
     {
