@@ -48,7 +48,7 @@ public sealed class EndToEndTests : IDisposable
 
         // At least 28 days of usage for the enterprise and each of the two organizations.
         Assert.True(DataSet(ReadJson("first.json"), "github_usage")["upserted"]!.GetValue<int>() >= 3 * 28);
-        foreach (var optIn in new[] { "github_users", "github_teams", "github_seat_details" })
+        foreach (var optIn in new[] { "github_users", "github_teams", "github_seat_details", "github_repos" })
         {
             Assert.True(DataSet(ReadJson("first.json"), optIn)["upserted"]!.GetValue<int>() > 0, optIn);
         }

@@ -67,6 +67,7 @@ internal static class DemoRunner
             ["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? "true",
             ["GITHUB_TEAM_METRICS"] = baseSettings.Configuration["GITHUB_TEAM_METRICS"] ?? "true",
             ["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? "true",
+            ["GITHUB_REPO_METRICS"] = baseSettings.Configuration["GITHUB_REPO_METRICS"] ?? "true",
 
             // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
             [LogSettings.Level] = baseSettings.Configuration[LogSettings.Level] ?? "Warning",

@@ -25,6 +25,7 @@ public sealed class DemoSizeTests
             [GitHubSettingNames.UserMetrics] = "true",
             [GitHubSettingNames.TeamMetrics] = "true",
             [GitHubSettingNames.SeatDetails] = "true",
+            [GitHubSettingNames.RepoMetrics] = "true",
         });
         var clock = Stopwatch.StartNew();
 
@@ -39,6 +40,7 @@ public sealed class DemoSizeTests
         foreach (var scope in new[] { "octo-web@", "octo-data@", "enterprise:octo-ent@" })
         {
             Assert.True(port.Entities(UsageEntityMapper.Blueprint).Count(e => e.Identifier.StartsWith(scope, StringComparison.Ordinal)) >= 28, scope);
+            Assert.True(port.Entities(Repos.RepoUsageMapper.Blueprint).Count(e => e.Identifier.StartsWith(scope, StringComparison.Ordinal)) >= 28, scope);
         }
 
     }
