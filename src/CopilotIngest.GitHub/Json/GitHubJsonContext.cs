@@ -15,4 +15,5 @@ namespace CopilotIngest.GitHub.Json;
 [JsonSerializable(typeof(UserDayUsage))]
 [JsonSerializable(typeof(UserTeamMembership))]
 [JsonSerializable(typeof(RepoDayUsage))]
+[JsonSerializable(typeof(PremiumRequestUsageJson))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

@@ -25,6 +25,8 @@ internal static class GitHubOptionsReader
         options.RepoMetrics = configuration.GetBool(GitHubSettingNames.RepoMetrics, false, errors);
         options.RepoMetricsPrivate = configuration.GetBool(GitHubSettingNames.RepoMetricsPrivate, true, errors);
         options.SeatDetails = configuration.GetBool(GitHubSettingNames.SeatDetails, false, errors);
+        options.BillingUsage = configuration.GetBool(GitHubSettingNames.BillingUsage, false, errors);
+        options.AiCredits = configuration.GetBool(GitHubSettingNames.AiCredits, false, errors);
         options.DeleteThreshold = configuration.GetShare(GitHubSettingNames.DeleteThreshold, GitHubOptions.DefaultDeleteThreshold, errors);
         options.AppId = configuration.GetSetting(GitHubSettingNames.AppId);
         options.AppPrivateKey = configuration.GetSetting(GitHubSettingNames.AppPrivateKey) ?? ReadKeyFile(configuration, errors);

@@ -93,15 +93,15 @@ public sealed partial class GitHubRepoUsageDataSet(
         return new DayEntities([.. kept.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase).Select(r => RepoUsageMapper.Map(scope, day, r))]);
     }
 
-    [LoggerMessage(EventId = 160, Level = LogLevel.Warning, Message = "Could not read the Copilot repository usage of {Scope}: {Reason}")]
+    [LoggerMessage(EventId = 165, Level = LogLevel.Warning, Message = "Could not read the Copilot repository usage of {Scope}: {Reason}")]
     private partial void LogScopeFailed(SeatScope scope, string reason);
 
-    [LoggerMessage(EventId = 161, Level = LogLevel.Warning, Message = "Could not read the Copilot repository usage of {Scope} for {Day:yyyy-MM-dd}: {Reason}")]
+    [LoggerMessage(EventId = 166, Level = LogLevel.Warning, Message = "Could not read the Copilot repository usage of {Scope} for {Day:yyyy-MM-dd}: {Reason}")]
     private partial void LogDayFailed(SeatScope scope, DateOnly day, string reason);
 
-    [LoggerMessage(EventId = 162, Level = LogLevel.Error, Message = "Writing GitHub repository usage entities failed: {Reason}")]
+    [LoggerMessage(EventId = 167, Level = LogLevel.Error, Message = "Writing GitHub repository usage entities failed: {Reason}")]
     private partial void LogSinkFailed(string reason);
 
-    [LoggerMessage(EventId = 163, Level = LogLevel.Warning, Message = "{Problem}")]
+    [LoggerMessage(EventId = 168, Level = LogLevel.Warning, Message = "{Problem}")]
     private partial void LogFieldProblem(string problem);
 }

@@ -47,6 +47,9 @@ public sealed class TeamDayTotals(long? teamId, string slug)
 
     private SortedDictionary<string, long>? _thirdPartyAgentInteractions;
 
+    /// <summary>The active members' <c>ai_credits_used</c> summed; null while no row carried it (no data, not zero).</summary>
+    public decimal? AiCreditsUsed { get; private set; }
+
     public void Add(UserDayUsage user, ReportExtras? extras = null)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -77,6 +80,11 @@ public sealed class TeamDayTotals(long? teamId, string slug)
         {
             CopilotAppSessions = (CopilotAppSessions ?? 0) + (app.Sessions ?? 0);
         }
+
+        if (user.AiCreditsUsed is { } credits)
+        {
+            AiCreditsUsed = (AiCreditsUsed ?? 0) + credits;
+        }
     }
 
     internal void ResetUsage()
@@ -86,5 +94,6 @@ public sealed class TeamDayTotals(long? teamId, string slug)
         ChatUsers = AgentUsers = CliUsers = CodeReviewUsers = CloudAgentUsers = 0;
         _thirdPartyAgentInteractions = null;
         CopilotAppSessions = null;
+        AiCreditsUsed = null;
     }
 }

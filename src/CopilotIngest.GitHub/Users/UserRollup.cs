@@ -56,6 +56,9 @@ public sealed class UserRollup(string login)
     /// <summary>The <c>ai_adoption_phase</c> of the newest day that carried one.</summary>
     public AdoptionPhase? AdoptionPhase { get; private set; }
 
+    /// <summary><c>ai_credits_used</c> summed over the window; null while no line carried it (no data, not zero).</summary>
+    public decimal? AiCreditsUsed { get; private set; }
+
     public string? TopIde => Breakdown.Top(_byIde.Select(e => (e.Key, e.Value)));
 
     public string? TopLanguage => Breakdown.Top(_byLanguage.Select(e => (e.Key, e.Value)));
@@ -87,6 +90,10 @@ public sealed class UserRollup(string login)
         CloudAgentDays += extras.UsedCloudAgent == true ? 1 : 0;
         AddExtras(extras, date);
         CliSessions += day.TotalsByCli?.SessionCount ?? 0;
+        if (day.AiCreditsUsed is { } credits)
+        {
+            AiCreditsUsed = (AiCreditsUsed ?? 0) + credits;
+        }
         foreach (var ide in day.TotalsByIde ?? [])
         {
             if (ide?.Ide is { } name)

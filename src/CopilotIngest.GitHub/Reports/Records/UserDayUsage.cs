@@ -34,4 +34,7 @@ public sealed record UserDayUsage : ReportRecord
     public IReadOnlyList<LanguageFeatureTotals?>? TotalsByLanguageFeature { get; init; }
 
     public CliTotals? TotalsByCli { get; init; }
+
+    /// <summary><c>ai_credits_used</c>: the user's AI credits of the day (a usage metric, not the billed amount); null when the report does not say.</summary>
+    public decimal? AiCreditsUsed { get; init; }
 }
