@@ -64,10 +64,11 @@ public sealed class UserRollup(string login)
     public string? TopLanguage => Breakdown.Top(_byLanguage.Select(e => (e.Key, e.Value)));
 
     /// <summary>Adds one day; a second line for a day already counted is ignored and returns false.</summary>
-    public bool Add(UserDayUsage day, DateOnly date, FieldProblems problems)
+    /// <param name="problems">Where unexpected shapes of the 2026 fields are counted; null discards them.</param>
+    public bool Add(UserDayUsage day, DateOnly date, FieldProblems? problems = null)
     {
         ArgumentNullException.ThrowIfNull(day);
-        ArgumentNullException.ThrowIfNull(problems);
+        problems ??= new FieldProblems();
         if (!_days.Add(date))
         {
             return false;
