@@ -5,7 +5,14 @@ namespace CopilotIngest.Port.Setup;
 /// <param name="ScorecardsDirectory">Scorecard files; skipped when null or missing.</param>
 /// <param name="DashboardsDirectory">Dashboard page files; skipped when null or missing.</param>
 /// <param name="GitHubScopeType"><see cref="DashboardScope.Organization"/> or <see cref="DashboardScope.Enterprise"/>.</param>
-public sealed record SetupSources(string BlueprintsDirectory, string? ScorecardsDirectory, string? DashboardsDirectory, string GitHubScopeType);
+public sealed record SetupSources(string BlueprintsDirectory, string? ScorecardsDirectory, string? DashboardsDirectory, string GitHubScopeType)
+{
+    /// <summary>
+    /// <c>PRIVACY_MODE=aggregate</c>: the blueprints of one entity per person. Their scorecards are left out (and removed
+    /// from Port), and the dashboard's widgets that read them are left out. Empty: everything is applied.
+    /// </summary>
+    public IReadOnlySet<string> PersonBlueprints { get; init; } = new HashSet<string>();
+}
 
 /// <summary>
 /// <c>setup</c>: blueprints, then scorecards (their rules name blueprint properties), then pages (their widgets name
@@ -17,8 +24,8 @@ public sealed class PortSetup(BlueprintSetup blueprints, ScorecardSetup scorecar
     {
         ArgumentNullException.ThrowIfNull(sources);
         var blueprintPlan = await blueprints.ApplyAsync(sources.BlueprintsDirectory, dryRun, cancellationToken);
-        var scorecardItems = await scorecards.ApplyAsync(sources.ScorecardsDirectory, dryRun, cancellationToken);
-        var pageItems = await pages.ApplyAsync(sources.DashboardsDirectory, sources.GitHubScopeType, dryRun, cancellationToken);
+        var scorecardItems = await scorecards.ApplyAsync(sources.ScorecardsDirectory, dryRun, cancellationToken, sources.PersonBlueprints);
+        var pageItems = await pages.ApplyAsync(sources.DashboardsDirectory, sources.GitHubScopeType, dryRun, cancellationToken, sources.PersonBlueprints);
         return blueprintPlan with { Scorecards = scorecardItems, Pages = pageItems };
     }
 }
