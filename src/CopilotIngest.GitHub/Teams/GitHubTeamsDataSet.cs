@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
+using CopilotIngest.Core.Catalog;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Catalog;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
@@ -28,6 +30,7 @@ public sealed partial class GitHubTeamsDataSet(
     IEntitySink sink,
     IEntityStore store,
     IdentifierMigration migration,
+    ICatalogRelations catalog,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
     ILogger<GitHubTeamsDataSet> logger) : IDataSet
@@ -51,6 +54,11 @@ public sealed partial class GitHubTeamsDataSet(
     private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, HeldEntities held, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
+
+        // Organization teams only: an enterprise team's slug could name an organization team of Port's GitHub integration.
+        var link = scopes.Any(s => s.Type == SeatScopeType.Organization)
+            ? await catalog.FindAsync(TeamUsageMapper.Blueprint, GitHubCatalogLinks.TeamRelation, cancellationToken)
+            : null;
         foreach (var scope in scopes)
         {
             if (run.RejectedToken is { } rejected)
@@ -119,7 +127,8 @@ public sealed partial class GitHubTeamsDataSet(
                 foreach (var team in join.Teams.OrderBy(t => t.Slug, StringComparer.Ordinal))
                 {
                     run.Fetched++;
-                    yield return TeamUsageMapper.Map(scope, day, team);
+                    var entity = TeamUsageMapper.Map(scope, day, team);
+                    yield return scope.Type == SeatScopeType.Organization ? GitHubCatalogLinks.Relate(entity, link, team.Slug, GitHubCatalogLinks.TeamMatchProperty) : entity;
                 }
             }
 
