@@ -25,7 +25,7 @@ public sealed partial class PageSetup(PortClient client, ILogger<PageSetup> logg
         return (identifier, page);
     }
 
-    public async Task<IReadOnlyList<BlueprintPlanItem>> ApplyAsync(string? directory, string scopeType, bool dryRun, CancellationToken cancellationToken, IReadOnlySet<string>? personBlueprints = null)
+    public async Task<IReadOnlyList<BlueprintPlanItem>> ApplyAsync(string? directory, string scopeType, bool dryRun, IReadOnlySet<string> personBlueprints, CancellationToken cancellationToken)
     {
         var items = new List<BlueprintPlanItem>();
         if (string.IsNullOrWhiteSpace(directory) || !Directory.Exists(directory))
@@ -36,7 +36,7 @@ public sealed partial class PageSetup(PortClient client, ILogger<PageSetup> logg
         foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             var (identifier, page) = Read(file, scopeType);
-            var leftOut = personBlueprints is { Count: > 0 } ? PersonWidgets.Remove(page, personBlueprints) : [];
+            var leftOut = personBlueprints.Count > 0 ? PersonWidgets.Remove(page, personBlueprints) : [];
             var aggregateNote = leftOut.Count == 0 ? string.Empty : $"; {leftOut.Count} widget(s) on person blueprints left out (PRIVACY_MODE=aggregate)";
             if (items.Any(i => i.Identifier == identifier))
             {

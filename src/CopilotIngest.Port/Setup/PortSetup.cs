@@ -24,8 +24,8 @@ public sealed class PortSetup(BlueprintSetup blueprints, ScorecardSetup scorecar
     {
         ArgumentNullException.ThrowIfNull(sources);
         var blueprintPlan = await blueprints.ApplyAsync(sources.BlueprintsDirectory, dryRun, cancellationToken);
-        var scorecardItems = await scorecards.ApplyAsync(sources.ScorecardsDirectory, dryRun, cancellationToken, sources.PersonBlueprints);
-        var pageItems = await pages.ApplyAsync(sources.DashboardsDirectory, sources.GitHubScopeType, dryRun, cancellationToken, sources.PersonBlueprints);
+        var scorecardItems = await scorecards.ApplyAsync(sources.ScorecardsDirectory, dryRun, sources.PersonBlueprints, cancellationToken);
+        var pageItems = await pages.ApplyAsync(sources.DashboardsDirectory, sources.GitHubScopeType, dryRun, sources.PersonBlueprints, cancellationToken);
         return blueprintPlan with { Scorecards = scorecardItems, Pages = pageItems };
     }
 }

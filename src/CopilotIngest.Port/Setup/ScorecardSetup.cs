@@ -11,7 +11,7 @@ namespace CopilotIngest.Port.Setup;
 /// </summary>
 public sealed partial class ScorecardSetup(PortClient client, ILogger<ScorecardSetup> logger)
 {
-    public async Task<IReadOnlyList<BlueprintPlanItem>> ApplyAsync(string? directory, bool dryRun, CancellationToken cancellationToken, IReadOnlySet<string>? personBlueprints = null)
+    public async Task<IReadOnlyList<BlueprintPlanItem>> ApplyAsync(string? directory, bool dryRun, IReadOnlySet<string> personBlueprints, CancellationToken cancellationToken)
     {
         var items = new List<BlueprintPlanItem>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -34,7 +34,7 @@ public sealed partial class ScorecardSetup(PortClient client, ILogger<ScorecardS
             var body = (JsonObject)scorecard.DeepClone();
             body.Remove("blueprint");
             var current = await client.GetScorecardAsync(blueprint, identifier, cancellationToken);
-            if (personBlueprints?.Contains(blueprint) == true)
+            if (personBlueprints.Contains(blueprint))
             {
                 items.Add(await LeaveOutAsync(name, file, blueprint, identifier, current is not null, dryRun, cancellationToken));
                 continue;
