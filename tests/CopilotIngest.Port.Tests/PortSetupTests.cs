@@ -150,6 +150,8 @@ public sealed class PortSetupTests : IAsyncLifetime
     {
         await ApplyAsync(DashboardScope.Organization);
         Assert.NotEmpty(BlueprintsRead((await GetAsync("page:copilot_usage"))!).Intersect(s_personBlueprints));
+        await _services.GetRequiredService<PortClient>().UpsertEntityAsync("m365_copilot_user", new CopilotIngest.Core.Entities.PortEntity(
+            "m365_copilot_user", "adele@contoso.com@t1", "Adele", new JsonObject { ["tenant"] = "t1", ["report_refresh_date"] = "2026-11-20T00:00:00Z" }), Ct);
 
         var dryRun = await ApplyAggregateAsync(dryRun: true);
         Assert.NotNull(await GetAsync("github_copilot_user/copilot_activity"));
@@ -159,6 +161,9 @@ public sealed class PortSetupTests : IAsyncLifetime
             ["github_copilot_user/copilot_activity", "m365_copilot_user/m365_copilot_activity"],
             plan.Scorecards.Where(s => s.Action == SetupAction.Remove).Select(s => s.Identifier));
         Assert.Equal(2, dryRun.Count(SetupAction.Remove));
+        Assert.EndsWith("holds entities about people from before PRIVACY_MODE=aggregate, which neither updates nor deletes them: delete them in Port if they must go", Assert.Single(plan.Blueprints, b => b.Identifier == "m365_copilot_user").Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("holds entities", Assert.Single(plan.Blueprints, b => b.Identifier == "github_copilot_user").Reason, StringComparison.Ordinal);
+        Assert.Equal(1, await _server.CountEntitiesAsync("m365_copilot_user", Ct));
         Assert.Equal(SetupAction.Update, Assert.Single(plan.Pages).Action);
         Assert.Null(await GetAsync("github_copilot_user/copilot_activity"));
         Assert.Null(await GetAsync("m365_copilot_user/m365_copilot_activity"));
