@@ -3,6 +3,7 @@ using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Auth;
+using CopilotIngest.GitHub.Billing;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
@@ -24,7 +25,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// Registers GitHub Copilot ingestion: options (validated at start-up), the typed <see cref="GitHubClient"/> with its
 /// credentials (<c>GITHUB_TOKEN</c> or GitHub App installation tokens, <see cref="GitHubAppTokenProvider"/>), the report
 /// download client, and the data sets <c>github_seats</c>, <c>github_usage</c> and, when switched on,
-/// <c>github_users</c>, <c>github_teams</c> and <c>github_seat_details</c>.
+/// <c>github_users</c>, <c>github_teams</c>, <c>github_seat_details</c> and <c>github_billing</c>.
 /// </summary>
 public static class GitHubServiceCollectionExtensions
 {
@@ -97,6 +98,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddTransient<UsageReportReader>();
         services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);
+        services.AddLicencePrices(configuration);
         services.AddReconciliation(configuration);
         services.AddSharding(configuration);
 
@@ -117,6 +119,11 @@ public static class GitHubServiceCollectionExtensions
         if (probe.SeatDetails)
         {
             services.AddTransient<IDataSet, GitHubSeatDetailsDataSet>();
+        }
+
+        if (probe.BillingUsage)
+        {
+            services.AddTransient<IDataSet, GitHubBillingDataSet>();
         }
         return services;
     }

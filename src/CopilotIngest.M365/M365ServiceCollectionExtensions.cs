@@ -33,6 +33,7 @@ public static class M365ServiceCollectionExtensions
         }
 
         services.AddPrivacy(configuration);
+        services.AddLicencePrices(configuration);
         services.AddOptions<M365Options>()
             .Configure(options => M365Settings.Fill(options, configuration))
             .ValidateOnStart();

@@ -19,7 +19,9 @@ public sealed partial class DashboardTests : IDisposable
     public async Task Dashboard_AfterDemo_BrowserDrawsEveryWidgetWithData()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
+        var before = TimeProvider.System.GetUtcNow();
         var demo = await CliHarness.RunAsync(new Dictionary<string, string?>(), _directory, "demo", "--seats", "300", "--m365-users", "400");
+        var after = TimeProvider.System.GetUtcNow();
         Assert.True(demo.ExitCode == 0, demo.Error + demo.Output);
         Assert.Contains("page", demo.Output, StringComparison.Ordinal);
 
@@ -76,6 +78,21 @@ public sealed partial class DashboardTests : IDisposable
         }
 
         Assert.Empty(problems);
+
+        // The cost row: the numbers the page shows, against the seats' cost computed by hand from the simulation. The demo
+        // sets GITHUB_ENTERPRISE, so the widgets show the enterprise's snapshot (each person once), rounded to whole units.
+        Assert.Subset(ShippedWidgets().Select(w => w.Id).ToHashSet(), s_costWidgets.ToHashSet());
+        var shown = s_costWidgets.ToDictionary(id => id, id => Attribute(WidgetCard().Matches(dom).First(m => m.Groups["id"].Value == id).Value, "value"));
+        var expectedCost = new[] { before, after }.Select(now => DemoCost.Enterprise(300, now)).Select(cost => new Dictionary<string, string?>
+        {
+            ["ghMonthlySpend"] = Whole(cost.Spend),
+            ["ghWastedSpend"] = Whole(cost.Wasted),
+            ["ghCostPerActiveUser"] = Whole(cost.PerActiveUser),
+        });
+        Assert.True(
+            expectedCost.Any(e => e.All(pair => shown[pair.Key] == pair.Value)),
+            $"shown {string.Join(", ", shown.Select(p => $"{p.Key}={p.Value}"))}; expected {string.Join(" or ", expectedCost.Select(e => string.Join(", ", e.Select(p => $"{p.Key}={p.Value}"))))}");
+        Assert.NotNull(shown["m365MonthlySpend"]);
         Assert.Equal(3, ScorecardCard().Matches(dom).Count(m => Attribute(m.Value, "rendered") == "chart"));
     }
 
@@ -88,6 +105,10 @@ public sealed partial class DashboardTests : IDisposable
         Assert.Contains("copilot-ingest demo", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_directory, "report.html")));
     }
+
+    private static readonly string[] s_costWidgets = ["ghMonthlySpend", "ghWastedSpend", "ghCostPerActiveUser", "m365MonthlySpend", "ghAiCreditsTrend"];
+
+    private static string Whole(decimal value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Attribute(string tag, string name)
     {

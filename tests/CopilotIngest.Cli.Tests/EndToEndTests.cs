@@ -22,11 +22,12 @@ public sealed class EndToEndTests : IDisposable
         Assert.Contains("github_seats", first.Output, StringComparison.Ordinal);
 
         // The demo authenticates as a GitHub App: one installation token per organization and one on the enterprise; the
-        // personal access token serves the enterprise seat listing only.
+        // personal access token serves the enterprise seat listing and billing usage only.
         Assert.Contains($"authenticated as GitHub App {DemoRunner.DemoAppId}", first.Output, StringComparison.Ordinal);
         Assert.Contains("GitHub App: 3 installation token(s) minted for 3 installation(s)", first.Output, StringComparison.Ordinal);
         Assert.Contains("GITHUB_TOKEN served", first.Output, StringComparison.Ordinal);
-        Assert.EndsWith("request(s): /enterprises/octo-ent/copilot/billing/seats.", first.Output.Split('\n').Single(l => l.Contains("GITHUB_TOKEN served", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
+        // The enterprise seat listing and the enterprise's billing usage, which GitHub documents for classic PATs only.
+        Assert.EndsWith("request(s): /enterprises/octo-ent/copilot/billing/seats, /enterprises/octo-ent/settings/billing/premium_request/usage.", first.Output.Split('\n').Single(l => l.Contains("GITHUB_TOKEN served", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
         Assert.DoesNotContain("PRIVATE KEY", first.Output + first.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("ghs_", first.Output + first.Error, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(_directory, ".copilot-ingest", "local-port.db"), first.Output.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);

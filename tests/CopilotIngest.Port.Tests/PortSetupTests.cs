@@ -53,7 +53,7 @@ public sealed class PortSetupTests : IAsyncLifetime
         var first = await ApplyAsync(DashboardScope.Organization);
         var second = await ApplyAsync(DashboardScope.Organization);
 
-        Assert.Equal(8, first.Blueprints.Count);
+        Assert.Equal(9, first.Blueprints.Count);
         Assert.Equal(
             ["github_copilot_seats/seat_utilisation", "github_copilot_user/copilot_activity", "m365_copilot_user/m365_copilot_activity"],
             first.Scorecards.Select(s => s.Identifier));
@@ -63,7 +63,7 @@ public sealed class PortSetupTests : IAsyncLifetime
             [SetupKind.Blueprint, SetupKind.Scorecard, SetupKind.Page],
             first.Items.Select(i => i.Kind).Distinct());
         Assert.False(second.HasChanges, string.Join("\n", second.Describe()));
-        Assert.Equal(12, second.Count(SetupAction.Unchanged));
+        Assert.Equal(13, second.Count(SetupAction.Unchanged));
         Assert.Single((await _server.ListPagesAsync(Ct)));
         Assert.Equal("Seat utilisation", (string?)(await GetAsync("github_copilot_seats/seat_utilisation"))!["title"]);
     }
@@ -73,7 +73,7 @@ public sealed class PortSetupTests : IAsyncLifetime
     {
         var plan = await ApplyAsync(DashboardScope.Organization, dryRun: true);
 
-        Assert.Equal(12, plan.Count(SetupAction.Create));
+        Assert.Equal(13, plan.Count(SetupAction.Create));
         Assert.Empty(await _server.ListPagesAsync(Ct));
         Assert.Null(await GetAsync("github_copilot_seats/seat_utilisation"));
         Assert.DoesNotContain(await _server.ListBlueprintsAsync(Ct), b => b.StartsWith("github_", StringComparison.Ordinal));

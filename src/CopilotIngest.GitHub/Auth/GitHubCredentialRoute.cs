@@ -19,7 +19,7 @@ internal enum GitHubCredentialKind
 /// <summary>
 /// Decides the credential of one request. Without a GitHub App everything uses <c>GITHUB_TOKEN</c>. With one, every
 /// organization request and the enterprise's usage reports use the App's installation on that account; the enterprise
-/// seat listing, which GitHub documents for classic PATs only, uses <c>GITHUB_TOKEN</c> when it is set (and otherwise
+/// seat listing and billing usage, which GitHub documents for classic PATs only, use <c>GITHUB_TOKEN</c> when it is set (and otherwise
 /// tries the enterprise installation, so an App that gains access works without a change).
 /// </summary>
 internal readonly record struct GitHubCredentialRoute(GitHubCredentialKind Kind, SeatScope? Scope)
@@ -41,7 +41,7 @@ internal readonly record struct GitHubCredentialRoute(GitHubCredentialKind Kind,
             return new(options.Token is null ? GitHubCredentialKind.None : GitHubCredentialKind.PersonalToken, null);
         }
 
-        if (scope.Type == SeatScopeType.Enterprise && IsSeatListing(path) && options.Token is not null)
+        if (scope.Type == SeatScopeType.Enterprise && (IsSeatListing(path) || IsBillingUsage(path)) && options.Token is not null)
         {
             return new(GitHubCredentialKind.PersonalToken, scope);
         }
@@ -52,6 +52,10 @@ internal readonly record struct GitHubCredentialRoute(GitHubCredentialKind Kind,
     /// <summary>Whether <paramref name="path"/> is a seat listing (<c>…/copilot/billing/seats</c>).</summary>
     public static bool IsSeatListing(string path) =>
         path.TrimEnd('/').EndsWith("/copilot/billing/seats", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="path"/> is a billing usage report (<c>…/settings/billing/…</c>), which GitHub documents for classic PATs only on an enterprise.</summary>
+    public static bool IsBillingUsage(string path) =>
+        path.Contains("/settings/billing/", StringComparison.OrdinalIgnoreCase);
 
     private static SeatScope? FromPath(string path)
     {

@@ -6,4 +6,5 @@ internal enum GitHubEndpoint
     Seats,
     Billing,
     UsageReport,
+    BillingUsage,
 }

@@ -41,6 +41,7 @@ internal static class GitHubErrors
         {
             GitHubEndpoint.Billing => $"the Copilot billing settings of {scope}",
             GitHubEndpoint.UsageReport => $"the Copilot usage-metrics reports of {scope}",
+            GitHubEndpoint.BillingUsage => $"the premium request billing usage of {scope}",
             _ => $"the Copilot seat assignments of {scope}",
         };
         var code = (int)status;
@@ -49,6 +50,8 @@ internal static class GitHubErrors
         {
             (GitHubEndpoint.UsageReport, SeatScopeType.Organization) => GitHubOptionsValidator.OrgMetricsPermissionHint,
             (GitHubEndpoint.UsageReport, _) => GitHubOptionsValidator.EnterpriseMetricsPermissionHint,
+            (GitHubEndpoint.BillingUsage, SeatScopeType.Organization) => GitHubOptionsValidator.OrgBillingUsagePermissionHint,
+            (GitHubEndpoint.BillingUsage, _) => GitHubOptionsValidator.EnterpriseBillingUsagePermissionHint,
             (_, SeatScopeType.Organization) => GitHubOptionsValidator.OrgPermissionHint,
             _ => GitHubOptionsValidator.EnterprisePermissionHint,
         };
@@ -75,6 +78,8 @@ internal static class GitHubErrors
                 $"GitHub refused access to {what} (403{said}). Reading it needs {hint}.{TokenScopes(headers)}{SingleSignOn(headers, scope)}",
             HttpStatusCode.NotFound when endpoint == GitHubEndpoint.UsageReport =>
                 $"GitHub has no usage-metrics report at {path} (404{said}): {scope} does not exist on {options.ApiBaseUri.Host}, the token's owner may not read its Copilot metrics, or it has no report yet (GitHub serves organization reports from {SeatScope.Organization("x").FirstReportDay:yyyy-MM-dd} and enterprise reports from {SeatScope.Enterprise("x").FirstReportDay:yyyy-MM-dd}; a day appears about two days after it ends). Check {(scope.Type == SeatScopeType.Organization ? GitHubSettingNames.Organizations : GitHubSettingNames.Enterprise)}, {GitHubSettingNames.ApiUrl}, and that the 'Copilot usage metrics' policy is enabled.",
+            HttpStatusCode.NotFound when endpoint == GitHubEndpoint.BillingUsage =>
+                $"GitHub has no premium request billing usage at {path} (404{said}): {scope} is not on GitHub's enhanced billing platform, or the token's owner is not an owner or billing manager of it.",
             HttpStatusCode.NotFound => scope.Type == SeatScopeType.Organization
                 ? $"GitHub found nothing at {path} (404{said}): organization '{scope.Slug}' does not exist on {options.ApiBaseUri.Host}, has no Copilot Business or Enterprise subscription, or the token's owner cannot see it. Check {GitHubSettingNames.Organizations} and {GitHubSettingNames.ApiUrl}."
                 : $"GitHub found nothing at {path} (404{said}): enterprise '{scope.Slug}' does not exist on {options.ApiBaseUri.Host}, has no Copilot, or the token's owner is not an enterprise owner or billing manager. Check {GitHubSettingNames.Enterprise} (the slug in https://github.com/enterprises/SLUG) and {GitHubSettingNames.ApiUrl}.",
@@ -104,6 +109,8 @@ internal static class GitHubErrors
         {
             (GitHubEndpoint.UsageReport, SeatScopeType.Organization) => "the organization permission 'Organization Copilot metrics' (read), and the organization's 'Copilot usage metrics' policy enabled",
             (GitHubEndpoint.UsageReport, _) => "the enterprise permission 'Enterprise Copilot metrics' (read) on an installation on the enterprise account, and the enterprise's 'Copilot usage metrics' policy set to 'Enabled everywhere'",
+            (GitHubEndpoint.BillingUsage, SeatScopeType.Organization) => "the organization permission 'Administration' (read)",
+            (GitHubEndpoint.BillingUsage, _) => $"{GitHubSettingNames.Token} (GitHub App tokens cannot read an enterprise's billing usage)",
             _ => "the organization permission 'GitHub Copilot Business' (read)",
         };
         return $"GitHub refused the GitHub App {GitHubSettingNames.AppId}={options.AppId} access to {what} (403{said}). The App needs {permission}; after changing the App's permissions, an owner of {scope} must accept them on the installation.";

@@ -14,4 +14,5 @@ namespace CopilotIngest.GitHub.Json;
 [JsonSerializable(typeof(UsageDayTotals))]
 [JsonSerializable(typeof(UserDayUsage))]
 [JsonSerializable(typeof(UserTeamMembership))]
+[JsonSerializable(typeof(PremiumRequestUsageJson))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

@@ -65,6 +65,14 @@ internal static class GitHubPayload
             billing.PlanType);
     }
 
+    /// <summary>Reads a premium request usage report; a missing <c>usageItems</c> array is no usage, a null item is skipped.</summary>
+    public static IReadOnlyList<Billing.PremiumRequestItem> ParsePremiumRequestUsage(ReadOnlySpan<byte> body, string path)
+    {
+        var usage = Deserialize(body, GitHubJsonContext.Default.PremiumRequestUsageJson, path);
+        return [.. (usage.UsageItems ?? []).OfType<PremiumRequestItemJson>().Select(i => new Billing.PremiumRequestItem(
+            i.Product, i.Sku, i.Model, i.UnitType, i.PricePerUnit, i.GrossQuantity, i.GrossAmount, i.DiscountQuantity, i.DiscountAmount, i.NetQuantity, i.NetAmount))];
+    }
+
     /// <summary>Reads a report endpoint's answer; every link must be an absolute https URL (http only on loopback).</summary>
     public static ReportLinks ParseReportLinks(ReadOnlySpan<byte> body, string path)
     {

@@ -52,6 +52,15 @@ public sealed class GitHubOptions
     /// <summary><c>PRIVACY_MODE</c> as the GitHub source sees it: <see cref="PrivacyMode.Aggregate"/> refuses the per-person data sets.</summary>
     public PrivacyMode PrivacyMode { get; set; } = PrivacyMode.Plain;
 
+    /// <summary><c>GITHUB_BILLING_USAGE</c>: write one entity per scope and day with the premium request billing usage.</summary>
+    public bool BillingUsage { get; set; }
+
+    /// <summary><c>GITHUB_AI_CREDITS</c>: sum <c>ai_credits_used</c> of the users-1-day report onto each day of <c>github_copilot_usage</c>.</summary>
+    public bool AiCredits { get; set; }
+
+    /// <summary>Complete UTC days of billing usage each run reads (GitHub corrects recent days late).</summary>
+    public int BillingLookbackDays { get; set; } = 7;
+
     /// <summary><c>GITHUB_DELETE_THRESHOLD</c>: the largest share of a snapshot set (users, seats) one run may delete.</summary>
     public double DeleteThreshold { get; set; } = DefaultDeleteThreshold;
 

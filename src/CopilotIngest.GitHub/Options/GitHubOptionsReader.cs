@@ -24,6 +24,8 @@ internal static class GitHubOptionsReader
         options.UserMetrics = configuration.GetBool(GitHubSettingNames.UserMetrics, false, errors);
         options.TeamMetrics = configuration.GetBool(GitHubSettingNames.TeamMetrics, false, errors);
         options.SeatDetails = configuration.GetBool(GitHubSettingNames.SeatDetails, false, errors);
+        options.BillingUsage = configuration.GetBool(GitHubSettingNames.BillingUsage, false, errors);
+        options.AiCredits = configuration.GetBool(GitHubSettingNames.AiCredits, false, errors);
         options.DeleteThreshold = configuration.GetShare(GitHubSettingNames.DeleteThreshold, GitHubOptions.DefaultDeleteThreshold, errors);
         options.AppId = configuration.GetSetting(GitHubSettingNames.AppId);
         options.AppPrivateKey = configuration.GetSetting(GitHubSettingNames.AppPrivateKey) ?? ReadKeyFile(configuration, errors);

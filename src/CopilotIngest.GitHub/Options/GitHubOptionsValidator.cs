@@ -11,6 +11,8 @@ internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOp
     internal const string OrgPermissionHint = "a classic PAT with manage_billing:copilot or read:org, owned by an organization owner";
     internal const string OrgMetricsPermissionHint = "a classic PAT with read:org, owned by an organization owner or a member with the 'View organization Copilot metrics' role, and the organization's 'Copilot usage metrics' policy enabled";
     internal const string EnterpriseMetricsPermissionHint = "a classic PAT with manage_billing:copilot or read:enterprise, owned by an enterprise owner or billing manager, and the enterprise's 'Copilot usage metrics' policy set to 'Enabled everywhere'";
+    internal const string OrgBillingUsagePermissionHint = "a token of an organization owner or billing manager (a GitHub App or fine-grained token with the organization permission 'Administration' (read)), and the organization on GitHub's enhanced billing platform";
+    internal const string EnterpriseBillingUsagePermissionHint = "a classic PAT of an enterprise owner or billing manager (GitHub App and fine-grained tokens cannot read an enterprise's billing usage)";
     internal const string EnterprisePermissionHint = "a classic PAT with manage_billing:copilot or read:enterprise, owned by an enterprise owner or billing manager";
 
     [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$")]
@@ -175,6 +177,11 @@ internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOp
         if (options.MaxReportLineBytes < 1024)
         {
             errors.Add($"GitHub MaxReportLineBytes must be at least 1024, got {options.MaxReportLineBytes}.");
+        }
+
+        if (options.BillingLookbackDays is < 1 or > 31)
+        {
+            errors.Add($"GitHub BillingLookbackDays must be from 1 to 31, got {options.BillingLookbackDays}.");
         }
 
         if (options.DownloadTimeout <= TimeSpan.Zero || options.MaxConsecutiveDayFailures < 1)

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Pricing;
 using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
@@ -24,6 +25,7 @@ public sealed partial class GitHubSeatsDataSet(
     IdentifierMigration migration,
     TimeProvider timeProvider,
     IOptions<GitHubOptions> options,
+    IOptions<LicencePrices> prices,
     ShardPlan shard,
     ILogger<GitHubSeatsDataSet> logger) : IDataSet
 {
@@ -146,7 +148,8 @@ public sealed partial class GitHubSeatsDataSet(
             }
         }
 
-        return new SeatSnapshot(scope, day, totalSeats, billing, tally.ToCounts());
+        var counts = tally.ToCounts();
+        return new SeatSnapshot(scope, day, totalSeats, billing, counts, SeatCost.Compute(counts, billing?.PlanType, prices.Value));
     }
 
     private static void Describe(SeatSnapshot snapshot, List<string> notes)

@@ -9,6 +9,7 @@ namespace CopilotIngest.GitHub.Seats;
 /// <param name="PendingCancellation">Users all of whose seats end at the next billing cycle.</param>
 /// <param name="InactiveDaysThreshold">The <c>GITHUB_INACTIVE_DAYS</c> used.</param>
 /// <param name="ByPlan">Users per plan type (<c>business</c>, <c>enterprise</c>, <c>unknown</c>).</param>
+/// <param name="StatusByPlan">Active, inactive and never-used users per plan type (what the seats cost is computed from).</param>
 public sealed record SeatCounts(
     int SeatAssignments,
     int Assigned,
@@ -17,7 +18,8 @@ public sealed record SeatCounts(
     int NeverUsed,
     int PendingCancellation,
     int InactiveDaysThreshold,
-    IReadOnlyDictionary<string, int> ByPlan)
+    IReadOnlyDictionary<string, int> ByPlan,
+    IReadOnlyDictionary<string, PlanSeatCounts>? StatusByPlan = null)
 {
     /// <summary>Active users as a share of seated users, in percent with one decimal; 0 when nobody is seated.</summary>
     public double UtilisationPercent => Assigned == 0 ? 0 : Math.Round(Active * 100.0 / Assigned, 1, MidpointRounding.AwayFromZero);

@@ -1,3 +1,4 @@
+using CopilotIngest.Core.Pricing;
 using CopilotIngest.GitHub.Client;
 
 namespace CopilotIngest.GitHub.Seats;
@@ -8,4 +9,5 @@ namespace CopilotIngest.GitHub.Seats;
 /// <param name="TotalSeats">GitHub's <c>total_seats</c> of the seat listing.</param>
 /// <param name="Billing">The organization's billing breakdown and settings; null for an enterprise.</param>
 /// <param name="Counts">The counts computed from the listed seats.</param>
-public sealed record SeatSnapshot(SeatScope Scope, DateOnly Day, int? TotalSeats, OrganizationBilling? Billing, SeatCounts Counts);
+/// <param name="Cost">What the seats cost per month at the configured prices; null when not computed.</param>
+public sealed record SeatSnapshot(SeatScope Scope, DateOnly Day, int? TotalSeats, OrganizationBilling? Billing, SeatCounts Counts, LicenceCost? Cost = null);

@@ -47,31 +47,38 @@ public sealed class SeatTally
     {
         int active = 0, inactive = 0, neverUsed = 0, pending = 0;
         var byPlan = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var statusByPlan = new SortedDictionary<string, PlanSeatCounts>(StringComparer.Ordinal);
         foreach (var user in _users.Values)
         {
+            var plan = PlanName(user.Plan);
+            var status = statusByPlan.GetValueOrDefault(plan) ?? new PlanSeatCounts(0, 0, 0);
             if (user.LastActivity is not { } last)
             {
                 neverUsed++;
+                status = status with { NeverUsed = status.NeverUsed + 1 };
             }
             else if (last >= _activeSince)
             {
                 active++;
+                status = status with { Active = status.Active + 1 };
             }
             else
             {
                 inactive++;
+                status = status with { Inactive = status.Inactive + 1 };
             }
+
+            statusByPlan[plan] = status;
 
             if (user.AllPending)
             {
                 pending++;
             }
 
-            var plan = PlanName(user.Plan);
             byPlan[plan] = byPlan.GetValueOrDefault(plan) + 1;
         }
 
-        return new SeatCounts(_seatAssignments, _users.Count, active, inactive, neverUsed, pending, _inactiveDays, byPlan);
+        return new SeatCounts(_seatAssignments, _users.Count, active, inactive, neverUsed, pending, _inactiveDays, byPlan, statusByPlan);
     }
 
     /// <summary>Counts a whole seat stream.</summary>

@@ -76,6 +76,7 @@ public static class SeatsEntityMapper
         }
 
         properties["seats_by_plan"] = byPlan;
+        snapshot.Cost?.WriteTo(properties);
 
         var title = scope.Type == SeatScopeType.Organization
             ? $"{scope.Slug} Copilot seats {date}"

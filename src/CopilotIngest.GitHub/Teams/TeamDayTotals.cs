@@ -35,6 +35,9 @@ public sealed class TeamDayTotals(long? teamId, string slug)
 
     public int CodeReviewUsers { get; private set; }
 
+    /// <summary>The active members' <c>ai_credits_used</c> summed; null while no row carried it (no data, not zero).</summary>
+    public decimal? AiCreditsUsed { get; private set; }
+
     public void Add(UserDayUsage user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -50,6 +53,10 @@ public sealed class TeamDayTotals(long? teamId, string slug)
         AgentUsers += user.UsedAgent == true ? 1 : 0;
         CliUsers += user.UsedCli == true ? 1 : 0;
         CodeReviewUsers += user.UsedCopilotCodeReviewActive == true ? 1 : 0;
+        if (user.AiCreditsUsed is { } credits)
+        {
+            AiCreditsUsed = (AiCreditsUsed ?? 0) + credits;
+        }
     }
 
     internal void ResetUsage()
@@ -57,5 +64,6 @@ public sealed class TeamDayTotals(long? teamId, string slug)
         ActiveUsers = 0;
         Interactions = CodeGenerations = CodeAcceptances = LocSuggestedToAdd = LocSuggestedToDelete = LocAdded = LocDeleted = 0;
         ChatUsers = AgentUsers = CliUsers = CodeReviewUsers = 0;
+        AiCreditsUsed = null;
     }
 }

@@ -69,6 +69,11 @@ public static class TeamUsageMapper
             properties["team_id"] = id;
         }
 
+        if (team.AiCreditsUsed is { } credits)
+        {
+            properties["ai_credits_used"] = credits;
+        }
+
         return new PortEntity(Blueprint, Identifier(scope, TeamKey(scope, team), day), $"{scope.Slug} team {team.Slug} Copilot usage {date}", properties);
     }
 }

@@ -151,7 +151,35 @@ public sealed partial class GitHubUsageDataSet(
             return null;
         }
 
-        return UsageEntityMapper.Map(scope, pick.Totals);
+        var entity = UsageEntityMapper.Map(scope, pick.Totals);
+        if (options.Value.AiCredits)
+        {
+            await AddAiCreditsAsync(scope, day, entity, run, cancellationToken);
+        }
+
+        return entity;
+    }
+
+    /// <summary>
+    /// <c>GITHUB_AI_CREDITS</c>: the day's <c>ai_credits_used</c> summed over its users-1-day report. Without the field (or
+    /// the report) the property stays absent; a failure other than a rejected token is noted and the day is written without it.
+    /// </summary>
+    private async Task AddAiCreditsAsync(SeatScope scope, DateOnly day, PortEntity entity, RunState run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var users = await reports.ReadAsync(scope, UsageReportKind.UsersOneDay, day, GitHubJsonContext.Default.UserDayUsage, () => new AiCreditsSum(day), static (sum, line) => sum.Add(line), cancellationToken);
+            if (users?.State is { Total: { } total } sum)
+            {
+                entity.Properties[UsageEntityMapper.AiCreditsUsed] = total;
+                entity.Properties[UsageEntityMapper.AiCreditsUsers] = sum.Users;
+            }
+        }
+        catch (ApiException ex) when (ex.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            LogAiCreditsFailed(ex, scope, day, ex.Message);
+            run.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: ai_credits_used of {day:yyyy-MM-dd} left empty, the users report could not be read: {ex.Message}"));
+        }
     }
 
     [LoggerMessage(EventId = 150, Level = LogLevel.Information, Message = "Usage of {Scope}: Port holds {Present} day(s) of {First:yyyy-MM-dd}..{Newest:yyyy-MM-dd}, fetching {Missing}")]
@@ -162,6 +190,9 @@ public sealed partial class GitHubUsageDataSet(
 
     [LoggerMessage(EventId = 152, Level = LogLevel.Warning, Message = "Could not read the Copilot usage of {Scope} for {Day:yyyy-MM-dd}: {Reason}")]
     private partial void LogDayFailed(SeatScope scope, DateOnly day, string reason);
+
+    [LoggerMessage(EventId = 154, Level = LogLevel.Warning, Message = "Could not read the AI credits of {Scope} for {Day:yyyy-MM-dd}: {Reason}")]
+    private partial void LogAiCreditsFailed(Exception exception, SeatScope scope, DateOnly day, string reason);
 
     [LoggerMessage(EventId = 153, Level = LogLevel.Error, Message = "Writing GitHub usage entities failed: {Reason}")]
     private partial void LogSinkFailed(string reason);

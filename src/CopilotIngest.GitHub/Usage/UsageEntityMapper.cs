@@ -83,6 +83,12 @@ public static class UsageEntityMapper
     }
 
     /// <summary>Maps a record whose <see cref="UsageDayTotals.Day"/> is set (the reader fills it from the requested day when GitHub leaves it out).</summary>
+    /// <summary>Written by <c>github_usage</c> with <c>GITHUB_AI_CREDITS=true</c> from the day's users report: the credits and the users carrying them.</summary>
+    public const string AiCreditsUsed = "ai_credits_used";
+
+    /// <summary>See <see cref="AiCreditsUsed"/>.</summary>
+    public const string AiCreditsUsers = "ai_credits_users";
+
     public static PortEntity Map(SeatScope scope, UsageDayTotals totals)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -44,6 +44,9 @@ public sealed class UserRollup(string login)
 
     public long CliSessions { get; private set; }
 
+    /// <summary><c>ai_credits_used</c> summed over the window; null while no line carried it (no data, not zero).</summary>
+    public decimal? AiCreditsUsed { get; private set; }
+
     public string? TopIde => Breakdown.Top(_byIde.Select(e => (e.Key, e.Value)));
 
     public string? TopLanguage => Breakdown.Top(_byLanguage.Select(e => (e.Key, e.Value)));
@@ -72,6 +75,10 @@ public sealed class UserRollup(string login)
         CodeReviewDays += day.UsedCopilotCodeReviewActive == true ? 1 : 0;
         CloudAgentDays += day.UsedCloudAgent ? 1 : 0;
         CliSessions += day.TotalsByCli?.SessionCount ?? 0;
+        if (day.AiCreditsUsed is { } credits)
+        {
+            AiCreditsUsed = (AiCreditsUsed ?? 0) + credits;
+        }
         foreach (var ide in day.TotalsByIde ?? [])
         {
             if (ide?.Ide is { } name)

@@ -55,6 +55,11 @@ public static class UserRollupMapper
             ["used_cli"] = usage?.CliDays > 0,
             ["seat_assigned"] = seat is not null,
         };
+        if (usage?.AiCreditsUsed is { } credits)
+        {
+            properties["ai_credits_used"] = credits;
+        }
+
         if (usage?.LastActiveDay is { } last)
         {
             properties["last_active_day"] = Date(last);

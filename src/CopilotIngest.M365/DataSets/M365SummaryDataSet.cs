@@ -1,5 +1,6 @@
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Pricing;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.M365.Configuration;
 using CopilotIngest.M365.Graph;
@@ -21,6 +22,7 @@ internal sealed class M365SummaryDataSet(
     IEntitySink sink,
     IdentifierMigration migration,
     IOptions<M365Options> options,
+    IOptions<LicencePrices> prices,
     M365RunGuard guard,
     TimeProvider timeProvider) : IDataSet
 {
@@ -67,7 +69,7 @@ internal sealed class M365SummaryDataSet(
             licenceError = "The usage summary was written without licence counts: " + ex.Message;
         }
 
-        var entities = records.Select(r => SummaryMapper.Map(r, tenant, settings.Period, settings.ReportV2, licences)).ToList();
+        var entities = records.Select(r => SummaryMapper.Map(r, tenant, settings.Period, settings.ReportV2, licences, prices.Value)).ToList();
         var report = await sink.UpsertAsync(M365Blueprints.UsageSummary, entities.ToAsyncEnumerable(), cancellationToken);
 
         var migrated = await FormerTenantKey.MoveAsync(migration, M365Blueprints.UsageSummary, tenant, notes, cancellationToken);

@@ -1,3 +1,4 @@
+using CopilotIngest.Core.Pricing;
 using System.Text.Json.Nodes;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.M365.Configuration;
@@ -10,7 +11,7 @@ namespace CopilotIngest.M365.Mapping;
 /// <summary>Maps a user count summary row (plus the tenant's Copilot licences) to an <c>m365_copilot_usage_summary</c> entity: <c>&lt;tenant key&gt;@&lt;refresh date&gt;@&lt;period&gt;</c>.</summary>
 internal static class SummaryMapper
 {
-    public static PortEntity Map(UserCountSummaryRecord record, TenantContext tenant, ReportPeriod requested, bool v2, CopilotLicences? licences)
+    public static PortEntity Map(UserCountSummaryRecord record, TenantContext tenant, ReportPeriod requested, bool v2, CopilotLicences? licences, LicencePrices? prices = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(tenant);
@@ -41,6 +42,11 @@ internal static class SummaryMapper
             properties["license_assignment_pct"] = PortValues.Percent(licences.Assigned, licences.Purchased);
             properties["active_per_assigned_license_pct"] = PortValues.Percent(record.AnyApp.Active, licences.Assigned);
             properties["copilot_skus"] = new JsonArray([.. licences.SkuPartNumbers.Select(s => (JsonNode?)JsonValue.Create(s))]);
+        }
+
+        if (prices is not null)
+        {
+            SummaryCost.Compute(record.AnyApp, licences, prices)?.WriteTo(properties);
         }
 
         return new PortEntity(

@@ -241,6 +241,7 @@ public sealed class SimulatedGitHub : IAsyncDisposable
     {
         (_, ["rate_limit"]) => true,
         ({ } organization, ["orgs", var login, ..]) => login.Equals(organization.Login, StringComparison.OrdinalIgnoreCase),
+        ({ } organization, ["organizations", var login, "settings", "billing", ..]) => login.Equals(organization.Login, StringComparison.OrdinalIgnoreCase),
         ({ } organization, ["organizations", var id, ..]) => id == organization.Id.ToString(CultureInfo.InvariantCulture),
         (null, ["enterprises", var slug, "copilot", "metrics", ..]) => slug.Equals(Population.Enterprise, StringComparison.OrdinalIgnoreCase),
         (null, ["enterprises", var slug, "copilot", "billing", "seats"]) => _options.AppCanListEnterpriseSeats && slug.Equals(Population.Enterprise, StringComparison.OrdinalIgnoreCase),
@@ -361,6 +362,12 @@ public sealed class SimulatedGitHub : IAsyncDisposable
             case ["organizations", var id, "copilot", "billing", "seats"] when long.TryParse(id, CultureInfo.InvariantCulture, out var orgId) && Population.FindOrganization(orgId) is { } organization:
                 body = OrganizationSeats(context, organization, apiBase, now);
                 break;
+            case ["organizations", var login, "settings", "billing", "premium_request", "usage"] when _options.BillingUsageAvailable && Population.FindOrganization(login) is { } organization:
+                body = BillingUsage(context, organization, now);
+                break;
+            case ["enterprises", var slug, "settings", "billing", "premium_request", "usage"] when _options.BillingUsageAvailable && slug.Equals(Population.Enterprise, StringComparison.OrdinalIgnoreCase):
+                body = BillingUsage(context, null, now);
+                break;
             case ["enterprises", var slug, "copilot", "billing", "seats"] when slug.Equals(Population.Enterprise, StringComparison.OrdinalIgnoreCase):
                 headers["X-Accepted-OAuth-Scopes"] = "manage_billing:copilot, read:enterprise";
                 var (offset, count) = Page(context, Population.EnterpriseSeatCount, $"{apiBase}enterprises/{Population.Enterprise}/copilot/billing/seats");
@@ -386,6 +393,16 @@ public sealed class SimulatedGitHub : IAsyncDisposable
 
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
         return 200;
+    }
+
+    /// <summary>The premium request usage of one day (<c>year</c>, <c>month</c>, <c>day</c>); null (404) for a day that is not a date.</summary>
+    private byte[]? BillingUsage(HttpContext context, SimulatedOrganization? organization, DateTimeOffset now)
+    {
+        var query = context.Request.Query;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        return SimulatedBilling.Day(query["year"].FirstOrDefault(), query["month"].FirstOrDefault(), query["day"].FirstOrDefault(), today) is { } day && day <= today
+            ? SimulatedBilling.Usage(Population, organization, day)
+            : null;
     }
 
     /// <summary>A report endpoint: its links, 204/404 for a day without data, 404 for an unknown report, 422 for a bad <c>day</c>.</summary>

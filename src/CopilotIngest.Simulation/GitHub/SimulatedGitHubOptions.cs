@@ -62,4 +62,7 @@ public sealed class SimulatedGitHubOptions
     /// classic PATs only, so the default refuses it (403 "Resource not accessible by integration").
     /// </summary>
     public bool AppCanListEnterpriseSeats { get; set; }
+
+    /// <summary>Whether the premium request usage report answers; false answers 404, as for an account not on GitHub's enhanced billing platform.</summary>
+    public bool BillingUsageAvailable { get; set; } = true;
 }

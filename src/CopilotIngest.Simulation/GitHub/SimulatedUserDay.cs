@@ -33,4 +33,13 @@ public sealed record SimulatedUserDay(
     public long ChatGenerations => ChatFeature is null ? 0 : CodeGenerations / 3;
 
     public long ChatAcceptances => ChatFeature is null ? 0 : CodeAcceptances / 3;
+
+    /// <summary>The first day GitHub's user reports carry <c>ai_credits_used</c>; earlier days leave it out.</summary>
+    public static DateOnly FirstAiCreditsDay { get; } = new(2026, 6, 19);
+
+    /// <summary><c>ai_credits_used</c>: a quarter credit per interaction, a whole one with the agent; null before <see cref="FirstAiCreditsDay"/>.</summary>
+    public decimal? AiCreditsUsed => Day < FirstAiCreditsDay ? null : Interactions * (UsedAgent ? 1m : 0.25m);
+
+    /// <summary>The premium model the user's requests went to (billing usage is itemised by model).</summary>
+    public string Model => SimulatedBilling.Models[(int)(User.Id % SimulatedBilling.Models.Count)];
 }

@@ -59,6 +59,11 @@ internal static class UsageReportWriter
         writer.WriteBoolean("used_copilot_code_review_active", day.UsedCodeReviewActive);
         writer.WriteBoolean("used_copilot_code_review_passive", day.UsedCodeReviewPassive);
         writer.WriteBoolean("used_copilot_cloud_agent", day.UsedCloudAgent);
+        if (day.AiCreditsUsed is { } credits)
+        {
+            writer.WriteNumber("ai_credits_used", credits);
+        }
+
         writer.WriteStartArray("totals_by_ide");
         if (day.Ide is { } ide)
         {

@@ -69,6 +69,8 @@ internal static class DemoRunner
             ["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? personDataSets,
             ["GITHUB_TEAM_METRICS"] = baseSettings.Configuration["GITHUB_TEAM_METRICS"] ?? "true",
             ["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? personDataSets,
+            ["GITHUB_BILLING_USAGE"] = baseSettings.Configuration["GITHUB_BILLING_USAGE"] ?? "true",
+            ["GITHUB_AI_CREDITS"] = baseSettings.Configuration["GITHUB_AI_CREDITS"] ?? "true",
 
             // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
             [LogSettings.Level] = baseSettings.Configuration[LogSettings.Level] ?? "Warning",

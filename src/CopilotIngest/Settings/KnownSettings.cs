@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using CopilotIngest.Core.Pricing;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sharding;
@@ -25,6 +26,7 @@ internal static partial class KnownSettings
         typeof(M365Settings),
         typeof(PortSettings),
         typeof(PrivacyOptions),
+        typeof(LicencePriceSettings),
         typeof(ReconcileOptions),
         typeof(ShardOptions),
         typeof(LocalPortRateLimit),

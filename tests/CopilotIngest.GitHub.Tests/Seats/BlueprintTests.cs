@@ -49,7 +49,7 @@ public sealed class BlueprintTests
     {
         var billing = new OrganizationBilling(new SeatBreakdown(3, 1, 0, 1, 2, 1), "assign_all", "allow", "enabled", "disabled", "unconfigured", "enterprise");
         var counts = new SeatCounts(4, 3, 2, 1, 0, 1, 30, new Dictionary<string, int> { ["enterprise"] = 3 });
-        var snapshot = new SeatSnapshot(new SeatScope(type, "acme"), new DateOnly(2026, 11, 25), 3, type == SeatScopeType.Organization ? billing : null, counts);
+        var snapshot = new SeatSnapshot(new SeatScope(type, "acme"), new DateOnly(2026, 11, 25), 3, type == SeatScopeType.Organization ? billing : null, counts, new CopilotIngest.Core.Pricing.LicenceCost(97m, 39m, 19m, 2, "USD"));
 
         var entity = SeatsEntityMapper.Map(snapshot);
 

@@ -162,6 +162,83 @@ public sealed class GitHubSeatsDataSetTests
         Assert.Equal(["github_seats", "github_usage"], provider.GetServices<IDataSet>().Select(d => d.Name));
     }
 
+    [Fact]
+    public async Task RunAsync_ListPrices_SpendIsEachSeatedUserAtTheirPlansPrice()
+    {
+        var time = new FakeTimeProvider(s_now);
+        await using var github = await StartAsync(time, seats: 420);
+        var sink = new InMemoryEntitySink();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: sink);
+
+        await DataSet(provider).RunAsync(Token);
+
+        // octo-web is on Copilot Business (19 a seat), octo-data on Copilot Enterprise (39); in the enterprise a user
+        // seated by both pays the higher plan, and a seat without plan_type falls back to GITHUB_COPILOT_PLAN (business).
+        foreach (var organization in github.Population.Organizations)
+        {
+            AssertCost(sink.Get("github_copilot_seats", $"{organization.Login}@2026-11-25"), github.Population.OrganizationSeats(organization).ToList(), organization.PlanType);
+        }
+
+        AssertCost(sink.Get("github_copilot_seats", "enterprise:octo-ent@2026-11-25"), github.Population.EnterpriseSeats().ToList(), "business");
+    }
+
+    [Fact]
+    public async Task RunAsync_PricesAndCurrencySet_SpendUsesThem()
+    {
+        var time = new FakeTimeProvider(s_now);
+        await using var github = await StartAsync(time, seats: 80);
+        var sink = new InMemoryEntitySink();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, new Dictionary<string, string?>
+        {
+            ["GITHUB_COPILOT_BUSINESS_PRICE"] = "10",
+            ["GITHUB_COPILOT_ENTERPRISE_PRICE"] = "0.5",
+            ["LICENCE_CURRENCY"] = "EUR",
+        }, time, sink: sink);
+
+        await DataSet(provider).RunAsync(Token);
+
+        var web = sink.Get("github_copilot_seats", "octo-web@2026-11-25").Properties;
+        var data = sink.Get("github_copilot_seats", "octo-data@2026-11-25").Properties;
+        Assert.Equal(10m * (int)web["assigned_seats"]!, (decimal)web["monthly_spend"]!);
+        Assert.Equal(0.5m * (int)data["assigned_seats"]!, (decimal)data["monthly_spend"]!);
+        Assert.Equal("EUR", (string)web["currency"]!);
+    }
+
+    /// <summary>Recomputes the spend from the simulated population at the documented list prices, independently of the tally and <see cref="SeatCost"/>.</summary>
+    private static void AssertCost(PortEntity entity, List<SimulatedSeat> seats, string fallbackPlan)
+    {
+        decimal spend = 0, inactive = 0, neverUsed = 0;
+        var active = 0;
+        foreach (var user in seats.GroupBy(s => s.User.Login, StringComparer.OrdinalIgnoreCase))
+        {
+            var enterprise = user.Any(s => (s.PlanType ?? fallbackPlan) == "enterprise");
+            var price = enterprise ? 39m : 19m;
+            spend += price;
+            var last = user.First().User.LastActivityAt(s_now);
+            if (last is null)
+            {
+                neverUsed += price;
+            }
+            else if (last < s_now.AddDays(-30))
+            {
+                inactive += price;
+            }
+            else
+            {
+                active++;
+            }
+        }
+
+        var properties = entity.Properties;
+        Assert.Equal(spend, (decimal)properties["monthly_spend"]!);
+        Assert.Equal(inactive, (decimal)properties["inactive_spend"]!);
+        Assert.Equal(neverUsed, (decimal)properties["never_used_spend"]!);
+        Assert.Equal(inactive + neverUsed, (decimal)properties["wasted_spend"]!);
+        Assert.Equal(Math.Round(spend / active, 2, MidpointRounding.AwayFromZero), (decimal)properties["cost_per_active_user"]!);
+        Assert.Equal("USD", (string)properties["currency"]!);
+        Assert.True(inactive > 0 && neverUsed > 0, "the population has inactive and never-used seats");
+    }
+
     private static IDataSet DataSet(ServiceProvider provider) => provider.GetServices<IDataSet>().Single(d => d.Name == "github_seats");
 
     /// <summary>Recomputes the expected counts from the simulated population, independently of the client and the tally.</summary>

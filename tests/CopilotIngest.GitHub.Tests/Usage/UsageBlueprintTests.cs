@@ -40,7 +40,7 @@ public sealed class UsageBlueprintTests
         }
 
         Assert.Equal(
-            UsageEntityMapper.RecordProperties.Select(p => p.Name).Concat(["scope_type", "scope", "record_date", "git_hub_org", HeldEntities.ContentHashProperty]).Order(StringComparer.Ordinal),
+            UsageEntityMapper.RecordProperties.Select(p => p.Name).Concat(["scope_type", "scope", "record_date", "git_hub_org", UsageEntityMapper.AiCreditsUsed, UsageEntityMapper.AiCreditsUsers, HeldEntities.ContentHashProperty]).Order(StringComparer.Ordinal),
             s_blueprint.Properties.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 

@@ -46,7 +46,7 @@ public sealed class BlueprintFileTests
         var user = new UserActivityRecord(s_day, "a@contoso.com", "A", 7, s_day, CopilotApp.All.Where(a => a.ActivityColumn is not null).ToDictionary(a => a.Key, _ => (DateOnly?)s_day), new UserPromptCounts(1, 2, 3, 4));
         var entities = new[]
         {
-            SummaryMapper.Map(new UserCountSummaryRecord(s_day, 7, new AppUserCount(5, 3), AllApps(), 10, 2.5), new Tenant.TenantContext("contoso", "Contoso", null), ReportPeriod.D7, v2: true, new CopilotLicences(6, 5, 1, ["Microsoft_365_Copilot"])),
+            SummaryMapper.Map(new UserCountSummaryRecord(s_day, 7, new AppUserCount(5, 3), AllApps(), 10, 2.5), new Tenant.TenantContext("contoso", "Contoso", null), ReportPeriod.D7, v2: true, new CopilotLicences(6, 5, 1, ["Microsoft_365_Copilot"]), new CopilotIngest.Core.Pricing.LicencePrices()),
             UserMapper.Map(user, UserIdentity.Resolve(user.UserPrincipalName, user.DisplayName, s_day, "contoso", Pseudonymizer.Plain), "contoso", ReportPeriod.D7, v2: true, relatePortUser: true),
             TrendMapper.Map(new UserCountTrendRecord(s_day, s_day, 7, new AppUserCount(5, 3), AllApps(), 10), new Tenant.TenantContext("contoso", "Contoso", null), v2: true),
         };

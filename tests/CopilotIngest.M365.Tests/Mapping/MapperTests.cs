@@ -1,3 +1,4 @@
+using CopilotIngest.Core.Pricing;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.M365.Configuration;
@@ -164,6 +165,47 @@ public sealed class MapperTests
         Assert.Equal(120, (long)entity.Properties["teams_active_users"]!);
         Assert.False(entity.Properties.ContainsKey("word_active_users"));
         Assert.False(entity.Properties.ContainsKey("total_prompts"));
+    }
+
+    [Fact]
+    public void MapSummary_WithLicencesAndPrices_SpendOnPurchasedInactiveAndUnassigned()
+    {
+        var record = new UserCountSummaryRecord(s_refresh, 7, new AppUserCount(200, 150), new Dictionary<string, AppUserCount>(), null, null);
+
+        var entity = SummaryMapper.Map(record, s_tenant, ReportPeriod.D7, v2: false, new CopilotLicences(250, 200, 50, ["Microsoft_365_Copilot"]), new LicencePrices());
+
+        // 250 purchased × 30 = 7,500; (200 enabled − 150 active) × 30 = 1,500; 50 unassigned × 30 = 1,500; 7,500 / 150 = 50.
+        Assert.Equal(7500m, (decimal)entity.Properties["monthly_spend"]!);
+        Assert.Equal(1500m, (decimal)entity.Properties["inactive_spend"]!);
+        Assert.Equal(1500m, (decimal)entity.Properties["never_used_spend"]!);
+        Assert.Equal(3000m, (decimal)entity.Properties["wasted_spend"]!);
+        Assert.Equal(50m, (decimal)entity.Properties["cost_per_active_user"]!);
+        Assert.Equal("USD", (string)entity.Properties["currency"]!);
+    }
+
+    [Fact]
+    public void MapSummary_NoLicencesAndNobodyActive_SpendOnEnabledUsersAndNoCostPerActiveUser()
+    {
+        var record = new UserCountSummaryRecord(s_refresh, 7, new AppUserCount(40, 0), new Dictionary<string, AppUserCount>(), null, null);
+
+        var entity = SummaryMapper.Map(record, s_tenant, ReportPeriod.D7, v2: false, null, new LicencePrices { M365Copilot = 31.5m, Currency = "GBP" });
+
+        Assert.Equal(1260m, (decimal)entity.Properties["monthly_spend"]!);
+        Assert.Equal(1260m, (decimal)entity.Properties["inactive_spend"]!);
+        Assert.Null(entity.Properties["never_used_spend"]);
+        Assert.Null(entity.Properties["cost_per_active_user"]);
+        Assert.Equal("GBP", (string)entity.Properties["currency"]!);
+    }
+
+    [Fact]
+    public void MapSummary_ActiveCountMissing_NoCostProperties()
+    {
+        var record = new UserCountSummaryRecord(s_refresh, 7, new AppUserCount(40, null), new Dictionary<string, AppUserCount>(), null, null);
+
+        var entity = SummaryMapper.Map(record, s_tenant, ReportPeriod.D7, v2: false, null, new LicencePrices());
+
+        Assert.False(entity.Properties.ContainsKey("monthly_spend"));
+        Assert.False(entity.Properties.ContainsKey("cost_per_active_user"));
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public sealed record UserDayUsage : CodeTotals
 
     public CliTotals? TotalsByCli { get; init; }
 
+    /// <summary><c>ai_credits_used</c>: the user's AI credits of the day (a usage metric, not the billed amount); null when the report does not say.</summary>
+    public decimal? AiCreditsUsed { get; init; }
+
     /// <summary>True when the user used the cloud (coding) agent under either name.</summary>
     [JsonIgnore]
     public bool UsedCloudAgent => UsedCopilotCloudAgent == true || UsedCopilotCodingAgent == true;
