@@ -10,6 +10,7 @@ using CopilotIngest.LocalPort.Pages;
 using CopilotIngest.LocalPort.Scorecards;
 using CopilotIngest.LocalPort.Search;
 using CopilotIngest.LocalPort.Storage;
+using CopilotIngest.LocalPort.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -120,6 +121,12 @@ public sealed class LocalPortServer : IAsyncDisposable
     public Task<JsonObject?> GetEntityAsync(string blueprint, string identifier, CancellationToken cancellationToken) =>
         _database.ReadAsync(session => EntityRows.GetAsync(session, blueprint, identifier, cancellationToken), cancellationToken);
 
+    /// <summary>How many webhook requests were processed (their request ids are kept to drop repeats).</summary>
+    public Task<int> CountWebhookRequestsAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(
+            async session => await DocumentRows.ListAsync(session, WebhookIngest.RequestKind, null, cancellationToken).CountAsync(cancellationToken),
+            cancellationToken);
+
     /// <summary>Every stored page (dashboards), as the API returns them.</summary>
     public Task<IReadOnlyList<JsonObject>> ListPagesAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<JsonObject>>(
@@ -179,6 +186,8 @@ public sealed class LocalPortServer : IAsyncDisposable
         new PageEndpoints(state).Map(app);
         new ScorecardEndpoints(state).Map(app);
         new DashboardEndpoints(state).Map(app);
+        new WebhookEndpoints(state).Map(app);
+        new WebhookIngest(state).Map(app);
         return app;
     }
 }

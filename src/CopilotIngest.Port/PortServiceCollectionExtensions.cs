@@ -1,10 +1,12 @@
 using CopilotIngest.Core.Catalog;
+using CopilotIngest.Core.Configuration;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.Port;
 using CopilotIngest.Port.Http;
 using CopilotIngest.Port.Setup;
 using CopilotIngest.Port.Sink;
+using CopilotIngest.Port.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -63,7 +65,58 @@ public static class PortServiceCollectionExtensions
         services.TryAddTransient<ScorecardSetup>();
         services.TryAddTransient<PageSetup>();
         services.TryAddTransient<PortSetup>();
+        services.TryAddTransient<WebhookSetup>();
         return services;
+    }
+
+    /// <summary>
+    /// Registers delivery through Port webhooks (<c>USE_PORT_WEBHOOK=true</c>) on top of <see cref="AddPortApi"/>:
+    /// <see cref="PortWebhookOptions"/> from <c>PORT_WEBHOOK_SECRET</c> and <c>PORT_WEBHOOK_URL_*</c> (each data set in
+    /// <paramref name="enabledDataSets"/> needs its URL), the typed <see cref="PortWebhookClient"/> with the same pipeline
+    /// as the API client (rate-limit gate, standard resilience, the run's circuit for Port), and replaces
+    /// <see cref="IEntitySink"/> with <see cref="PortWebhookSink"/> and <see cref="IEntityStore"/> with
+    /// <see cref="WebhookEntityStore"/> (lists through the API, deletes through the webhook).
+    /// </summary>
+    public static IServiceCollection AddPortWebhooks(this IServiceCollection services, IConfiguration configuration, IReadOnlyCollection<string> enabledDataSets)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(enabledDataSets);
+
+        services.AddPortApi(configuration);
+        services.AddOptions<PortWebhookOptions>()
+            .Configure(options =>
+            {
+                options.Secret = configuration.GetSetting(PortWebhookSettings.Secret);
+                foreach (var dataSet in WebhookDataSet.All)
+                {
+                    options.Urls[dataSet.Name] = configuration.GetSetting(dataSet.UrlSetting);
+                }
+
+                options.EnabledDataSets.AddRange(enabledDataSets);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortWebhookOptions>, PortWebhookOptionsValidator>());
+
+        var webhookClient = services.AddHttpClient<PortWebhookClient>(ConfigureWebhookClient);
+        webhookClient.AddHttpMessageHandler(sp => new PortRateLimitHandler(sp.GetRequiredService<PortRateLimitGate>(), limitConcurrency: true));
+        AddPipeline(webhookClient);
+
+        services.TryAddTransient<PortWebhookSink>();
+        services.TryAddTransient<WebhookEntityStore>();
+        services.RemoveAll<IEntitySink>();
+        services.AddTransient<IEntitySink>(sp => sp.GetRequiredService<PortWebhookSink>());
+        services.RemoveAll<IEntityStore>();
+        services.AddTransient<IEntityStore>(sp => sp.GetRequiredService<WebhookEntityStore>());
+        return services;
+    }
+
+    private static void ConfigureWebhookClient(IServiceProvider services, HttpClient client)
+    {
+        var options = services.GetRequiredService<IOptions<PortOptions>>().Value;
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        client.MaxResponseContentBufferSize = options.MaxResponseBytes;
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
     }
 
     private static void ConfigureClient(IServiceProvider services, HttpClient client)

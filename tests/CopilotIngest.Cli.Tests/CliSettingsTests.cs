@@ -56,12 +56,19 @@ public sealed class CliSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_WebhookModeRequested_RefusedPlainlyInsteadOfIgnored()
+    public async Task Run_WebhookModeWithoutUrls_ListsEachEnabledDataSetsUrlWithTheOtherProblems()
     {
-        var result = await CliHarness.RunAsync(new Dictionary<string, string?> { ["USE_PORT_WEBHOOK"] = "true" }, _directory, "run");
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?> { ["USE_PORT_WEBHOOK"] = "true", ["GITHUB_ORGS"] = "acme" }, _directory, "run");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("USE_PORT_WEBHOOK=true is not supported yet", result.Error, StringComparison.Ordinal);
+        foreach (var expected in new[] { "PORT_WEBHOOK_SECRET", "PORT_WEBHOOK_URL_GITHUB_SEATS", "PORT_WEBHOOK_URL_GITHUB_USAGE", "PORT_WEBHOOK_URL_M365_SUMMARY", "PORT_WEBHOOK_URL_M365_USERS", "PORT_WEBHOOK_URL_M365_TREND", "PORT_CLIENT_ID" })
+        {
+            Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        }
+
+        // Opt-in data sets that are off need no URL.
+        Assert.DoesNotContain("PORT_WEBHOOK_URL_GITHUB_USERS", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("PORT_WEBHOOK_URL_GITHUB_SEAT_DETAILS", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

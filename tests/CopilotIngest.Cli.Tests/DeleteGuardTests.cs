@@ -8,7 +8,8 @@ namespace CopilotIngest.Cli.Tests;
 /// <summary>
 /// The delete guards, through the real command line against the local Port and the simulated GitHub and Microsoft
 /// Graph: the share of deletions is measured against what Port held before the run, a seat listing shorter than
-/// GitHub's total never deletes, RECONCILE_MODE=report deletes nothing, and every deletion and refusal is in the summary.
+/// GitHub's total never deletes, RECONCILE_MODE=report deletes nothing, and every deletion and refusal is in the summary;
+/// the same guards hold when entities go through Port webhooks (deletes then go through the mapping's delete operation).
 /// </summary>
 public sealed class DeleteGuardTests : IAsyncLifetime
 {
@@ -50,11 +51,13 @@ public sealed class DeleteGuardTests : IAsyncLifetime
         Assert.Equal(150, await _port.CountEntitiesAsync(UserBlueprint, Ct));
     }
 
-    [Fact]
-    public async Task Run_SeatsReplacedBy40Others_KeepsEveryOldSeat()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_SeatsReplacedBy40Others_KeepsEveryOldSeat(bool webhooks)
     {
         // Measured after this run's upserts, 40 stale of 80 held would pass a threshold of 0.5; before the run Port held 40.
-        var threshold = new Dictionary<string, string?> { ["GITHUB_DELETE_THRESHOLD"] = "0.5" };
+        var threshold = new Dictionary<string, string?>(webhooks ? await WebhookSettingsAsync() : []) { ["GITHUB_DELETE_THRESHOLD"] = "0.5" };
         IReadOnlyList<string> oldSeats;
         await using (var before = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 40, Seed = 1 }, Ct))
         {
@@ -91,21 +94,24 @@ public sealed class DeleteGuardTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(null, 1)]
-    [InlineData("report", 0)]
-    public async Task Run_OneSeatLeft_DeletedUnlessReconcileModeIsReport(string? mode, int expectedDeleted)
+    [InlineData(null, 1, false)]
+    [InlineData("report", 0, false)]
+    [InlineData(null, 1, true)]
+    [InlineData("report", 0, true)]
+    public async Task Run_OneSeatLeft_DeletedUnlessReconcileModeIsReport(string? mode, int expectedDeleted, bool webhooks)
     {
+        var extra = new Dictionary<string, string?>(webhooks ? await WebhookSettingsAsync() : []) { ["RECONCILE_MODE"] = mode };
         string leaver;
         await using (var before = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 40, Seed = 4 }, Ct))
         {
-            await RunAsync(GitHub(before));
+            await RunAsync(GitHub(before, extra));
             leaver = before.Population.Users[^1].Login;
         }
 
         var held = await SeatIdentifiersAsync();
         var leaverSeat = Assert.Single(held, id => id.Equals(leaver + "@enterprise:octo-ent", StringComparison.OrdinalIgnoreCase));
         await using var after = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 39, Seed = 4 }, Ct);
-        var seats = DataSet(await RunAsync(GitHub(after, new Dictionary<string, string?> { ["RECONCILE_MODE"] = mode })), "github_seat_details");
+        var seats = DataSet(await RunAsync(GitHub(after, extra)), "github_seat_details");
 
         var remaining = await SeatIdentifiersAsync();
         if (expectedDeleted == 0)
@@ -121,6 +127,22 @@ public sealed class DeleteGuardTests : IAsyncLifetime
             Assert.DoesNotContain(leaverSeat, remaining);
             Assert.Contains(Notes(seats), n => n.StartsWith("enterprise 'octo-ent': deleted 1 of the 40 github_copilot_seat entities Port held", StringComparison.Ordinal) && n.Contains(leaverSeat, StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>Webhook mode: <c>setup --webhooks</c> against the local Port, and the settings it prints.</summary>
+    private async Task<Dictionary<string, string?>> WebhookSettingsAsync()
+    {
+        var settings = new Dictionary<string, string?>(PortSettings()) { ["PORT_WEBHOOK_SECRET"] = "guard-webhook-secret-0123456789" };
+        var setup = await CliHarness.RunAsync(settings, _directory, "setup", "--webhooks");
+        Assert.True(setup.ExitCode == 0, setup.Error + setup.Output);
+        foreach (var line in setup.Output.Split('\n').Where(l => l.StartsWith("PORT_WEBHOOK_URL_", StringComparison.Ordinal)))
+        {
+            var (name, value) = (line[..line.IndexOf('=', StringComparison.Ordinal)], line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim());
+            settings[name] = value;
+        }
+
+        settings["USE_PORT_WEBHOOK"] = "true";
+        return settings;
     }
 
     private Dictionary<string, string?> PortSettings() => new()

@@ -1,15 +1,17 @@
 using CopilotIngest.LocalPort.Dashboards;
 using CopilotIngest.LocalPort.Http;
+using CopilotIngest.LocalPort.Webhooks;
 using Microsoft.AspNetCore.Http;
 
 namespace CopilotIngest.LocalPort.Auth;
 
-/// <summary>Every route but the token route and the dashboard pages for a browser (<c>/dashboards</c>) needs <c>Authorization: Bearer &lt;valid, unexpired token&gt;</c>, else 401.</summary>
+/// <summary>Every route but the token route and the dashboard pages for a browser (<c>/dashboards</c>) and the webhook ingest URLs (<c>/ingest/…</c>, signed instead) needs <c>Authorization: Bearer &lt;valid, unexpired token&gt;</c>, else 401.</summary>
 internal static class BearerAuthentication
 {
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next, TokenService tokens)
     {
-        if (context.Request.Path.Equals(AuthEndpoints.Path, StringComparison.Ordinal) || DashboardEndpoints.IsDashboardPath(context.Request.Path))
+        if (context.Request.Path.Equals(AuthEndpoints.Path, StringComparison.Ordinal) || DashboardEndpoints.IsDashboardPath(context.Request.Path)
+            || WebhookIngest.IsIngestPath(context.Request.Path))
         {
             await next(context);
             return;

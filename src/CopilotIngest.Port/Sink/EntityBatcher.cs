@@ -12,14 +12,26 @@ namespace CopilotIngest.Port.Sink;
 /// </summary>
 internal static class EntityBatcher
 {
+    /// <summary>The Entities API's bulk limits: 20 entities, 1 MiB of <c>{"entities":[...]}</c>.</summary>
+    public static BatchLimits BulkApi { get; } = new(PortClient.MaxBulkEntities, PortClient.MaxRequestBytes, PortClient.BulkBodySize);
+
+    public static IAsyncEnumerable<IReadOnlyList<SerializedEntity>> BatchAsync(
+        string blueprint,
+        IAsyncEnumerable<PortEntity> entities,
+        UpsertTally tally,
+        HeldEntities? held,
+        CancellationToken cancellationToken) =>
+        BatchAsync(blueprint, entities, tally, held, BulkApi, cancellationToken);
+
     public static async IAsyncEnumerable<IReadOnlyList<SerializedEntity>> BatchAsync(
         string blueprint,
         IAsyncEnumerable<PortEntity> entities,
         UpsertTally tally,
         HeldEntities? held,
+        BatchLimits limits,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var batch = new List<SerializedEntity>(PortClient.MaxBulkEntities);
+        var batch = new List<SerializedEntity>(limits.MaxEntities);
         long batchBytes = 0;
         await foreach (var entity in entities.WithCancellation(cancellationToken))
         {
@@ -43,16 +55,16 @@ internal static class EntityBatcher
                 json = ContentHash.Serialize(entity, hash);
             }
 
-            if (PortClient.BulkBodySize(json.Length, 1) > PortClient.MaxRequestBytes)
+            if (limits.BodySize(json.Length, 1) > limits.MaxBytes)
             {
-                tally.Fail(entity.Identifier, $"Entity {entity.Identifier} is {json.Length:N0} bytes as JSON; Port takes at most {PortClient.MaxRequestBytes:N0} bytes a request. Make its properties smaller.");
+                tally.Fail(entity.Identifier, $"Entity {entity.Identifier} is {json.Length:N0} bytes as JSON; Port takes at most {limits.MaxBytes:N0} bytes a request. Make its properties smaller.");
                 continue;
             }
 
-            if (batch.Count == PortClient.MaxBulkEntities || PortClient.BulkBodySize(batchBytes + json.Length, batch.Count + 1) > PortClient.MaxRequestBytes)
+            if (batch.Count == limits.MaxEntities || limits.BodySize(batchBytes + json.Length, batch.Count + 1) > limits.MaxBytes)
             {
                 yield return batch;
-                batch = new List<SerializedEntity>(PortClient.MaxBulkEntities);
+                batch = new List<SerializedEntity>(limits.MaxEntities);
                 batchBytes = 0;
             }
 
@@ -78,3 +90,6 @@ internal static class EntityBatcher
             : $"Identifier '{entity.Identifier}' is not valid in Port: use letters, digits and @ _ . + : \\ / = - only, at most {PortIdentifier.MaxLength} characters.";
     }
 }
+
+/// <summary>How large one request may be: at most <paramref name="MaxEntities"/> entities and <paramref name="MaxBytes"/> of body, the body size computed by <paramref name="BodySize"/> (entity bytes, entity count).</summary>
+internal sealed record BatchLimits(int MaxEntities, long MaxBytes, Func<long, int, long> BodySize);

@@ -9,6 +9,8 @@ internal static class ProductFiles
 
     public static string DashboardsDirectory(string workingDirectory) => Find(workingDirectory, Path.Combine("configs", "dashboards"));
 
+    public static string MappingsDirectory(string workingDirectory) => Find(workingDirectory, Path.Combine("configs", "mappings"));
+
     private static string Find(string workingDirectory, string relative)
     {
         var besideBinary = Path.Combine(AppContext.BaseDirectory, relative);

@@ -8,6 +8,7 @@ using CopilotIngest.GitHub.Options;
 using CopilotIngest.Hosting;
 using CopilotIngest.M365.Mapping;
 using CopilotIngest.Port.Setup;
+using CopilotIngest.Port.Webhooks;
 using CopilotIngest.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -39,8 +40,20 @@ internal static class SetupCommand
             Description = "Folder of dashboard page JSON files (default: configs/dashboards shipped with the binary).",
             HelpName = "dir",
         };
+        var webhooks = new Option<bool>("--webhooks")
+        {
+            Description = "Also create or update one Port webhook integration per data set from configs/mappings/webhook_*.json (secret: PORT_WEBHOOK_SECRET) " +
+                "and print each data set's PORT_WEBHOOK_URL_* line for USE_PORT_WEBHOOK=true.",
+        };
+        var mappings = new Option<string?>("--mappings")
+        {
+            Description = "Folder of webhook mapping files (default: configs/mappings shipped with the binary).",
+            HelpName = "dir",
+        };
         var envFile = CommonOptions.EnvFile();
         command.Options.Add(dryRun);
+        command.Options.Add(webhooks);
+        command.Options.Add(mappings);
         command.Options.Add(blueprints);
         command.Options.Add(scorecards);
         command.Options.Add(dashboards);
@@ -54,14 +67,75 @@ internal static class SetupCommand
                     parseResult.GetValue(blueprints) ?? ProductFiles.BlueprintsDirectory(context.WorkingDirectory),
                     parseResult.GetValue(scorecards) ?? ProductFiles.ScorecardsDirectory(context.WorkingDirectory),
                     parseResult.GetValue(dashboards) ?? ProductFiles.DashboardsDirectory(context.WorkingDirectory)),
+                parseResult.GetValue(webhooks) ? parseResult.GetValue(mappings) ?? ProductFiles.MappingsDirectory(context.WorkingDirectory) : null,
                 parseResult.GetValue(dryRun),
                 cancellationToken),
             cancellationToken));
         return command;
     }
 
-    private static Task<int> ExecuteWithPortTargetAsync(CliContext context, string? envFile, SetupFolders folders, bool dryRun, CancellationToken cancellationToken) =>
-        PortTarget.RunAsync(context, envFile, overrides: null, (settings, _) => ExecuteAsync(settings, context, folders, dryRun, cancellationToken), cancellationToken);
+    private static Task<int> ExecuteWithPortTargetAsync(CliContext context, string? envFile, SetupFolders folders, string? webhookMappings, bool dryRun, CancellationToken cancellationToken) =>
+        PortTarget.RunAsync(
+            context,
+            envFile,
+            overrides: null,
+            async (settings, _) =>
+            {
+                // Checked before anything changes in Port, so a missing secret never leaves a half-done setup.
+                var secret = webhookMappings is null ? null : WebhookSecret(settings);
+                var exit = await ExecuteAsync(settings, context, folders, dryRun, cancellationToken);
+                if (exit != ExitCodes.Success || webhookMappings is null)
+                {
+                    return exit;
+                }
+
+                await ExecuteWebhooksAsync(settings, context, webhookMappings, secret!, dryRun, cancellationToken);
+                return ExitCodes.Success;
+            },
+            cancellationToken);
+
+    public static string WebhookSecret(LoadedSettings settings)
+    {
+        var secret = settings.Configuration[PortWebhookSettings.Secret]?.Trim();
+        var problems = new List<string>();
+        if (string.IsNullOrEmpty(secret))
+        {
+            problems.Add($"{PortWebhookSettings.Secret} is required for setup --webhooks: the secret Port checks each webhook request's signature with (e.g. `openssl rand -hex 32`); the worker signs with the same value.");
+        }
+        else if (secret.Length < PortWebhookSettings.MinimumSecretLength)
+        {
+            problems.Add($"{PortWebhookSettings.Secret} must be at least {PortWebhookSettings.MinimumSecretLength} characters long (e.g. `openssl rand -hex 32`).");
+        }
+
+        return problems.Count == 0 ? secret! : throw new SettingsException(problems);
+    }
+
+    /// <summary>Creates or updates the webhook integrations and prints each data set's <c>PORT_WEBHOOK_URL_*</c> line (never the secret).</summary>
+    public static async Task<IReadOnlyList<WebhookPlanItem>> ExecuteWebhooksAsync(LoadedSettings settings, CliContext context, string directory, string secret, bool dryRun, CancellationToken cancellationToken)
+    {
+        using var host = await WorkerHost.StartAsync(settings, WorkerFeatures.Port, context, cancellationToken);
+        var items = await host.Services.GetRequiredService<WebhookSetup>().ApplyAsync(directory, secret, dryRun, cancellationToken);
+        var console = Output.Consoles.Create(context.Out, context.Interactive);
+        var table = new Table().Border(TableBorder.Rounded).Title(dryRun ? "[bold]Webhooks plan (dry run: nothing changed)[/]" : "[bold]Webhooks[/]");
+        table.AddColumns("Data set", "Integration", "Action", "Why");
+        foreach (var item in items)
+        {
+            table.AddRow(item.DataSet.Name, Markup.Escape(item.Identifier), item.Action.ToString().ToLowerInvariant(), Markup.Escape(item.Reason));
+        }
+
+        console.Write(table);
+        console.MarkupLineInterpolated(
+            $"{items.Count(i => i.Action == SetupAction.Create)} to create, {items.Count(i => i.Action == SetupAction.Update)} to update, {items.Count(i => i.Action == SetupAction.Unchanged)} unchanged{(dryRun ? " (dry run)" : string.Empty)}.");
+        console.WriteLine("Add to .env (with USE_PORT_WEBHOOK=true and the same PORT_WEBHOOK_SECRET); only the enabled data sets need theirs:");
+        foreach (var item in items)
+        {
+            // Plain lines (no markup, no wrapping) so they can be pasted as they are.
+            context.Out.WriteLine($"{item.DataSet.UrlSetting}={item.Url ?? "(created on the real run)"}");
+        }
+
+        await host.StopAsync(cancellationToken);
+        return items;
+    }
 
     /// <summary>The product's folders as shipped beside the binary (or in the working directory).</summary>
     public static SetupFolders ProductFolders(CliContext context) => new(

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CopilotIngest.Commands;
+using CopilotIngest.Core.Configuration;
 using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Hosting;
 using CopilotIngest.Output;
+using CopilotIngest.Port.Webhooks;
 using CopilotIngest.Simulation.GitHub;
 using CopilotIngest.Simulation.Graph;
 
@@ -82,6 +84,19 @@ internal static class DemoRunner
         }
 
         var settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
+        if (UsesWebhooks(settings))
+        {
+            // Webhook mode: the integrations come first, since the run needs the ingest URLs they hand out.
+            overrides[PortWebhookSettings.Secret] = settings.Configuration[PortWebhookSettings.Secret] ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+            settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
+            await context.Out.WriteLineAsync("USE_PORT_WEBHOOK=true: entities go through one Port webhook per data set (setup --webhooks first).");
+            foreach (var item in await SetupCommand.ExecuteWebhooksAsync(settings, context, ProductFiles.MappingsDirectory(context.WorkingDirectory), SetupCommand.WebhookSecret(settings), dryRun: false, cancellationToken))
+            {
+                overrides[item.DataSet.UrlSetting] = item.Url;
+            }
+
+            settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
+        }
 
         var target = embedded.Server is null ? $"the Port at {baseSettings.Configuration["PORT_BASE_URL"]}" : $"the local Port at {embedded.Server.BaseAddress}";
         await context.Out.WriteLineAsync(
@@ -119,6 +134,10 @@ internal static class DemoRunner
 
         return exitCode;
     }
+
+    private static bool UsesWebhooks(Settings.LoadedSettings settings) =>
+        // An invalid value is reported by the settings check that follows.
+        settings.Configuration.GetBool(WorkerSettings.UsePortWebhook, false, new List<string>());
 
     /// <summary>Which credential served which GitHub requests, from what the simulated GitHub saw (no secret is kept there).</summary>
     private static async Task PrintCredentialsUsedAsync(CliContext context, SimulatedGitHub github)

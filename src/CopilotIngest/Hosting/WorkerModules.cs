@@ -1,30 +1,22 @@
 using CopilotIngest.Core.Configuration;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.Port.Sink;
+using CopilotIngest.Port.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CopilotIngest.Hosting;
 
-/// <summary>Registers the Port sink and the enabled sources.</summary>
+/// <summary>Registers the Port sink (Entities API, or webhooks with <c>USE_PORT_WEBHOOK=true</c>) and the enabled sources.</summary>
 internal static class WorkerModules
 {
     public static void Register(IServiceCollection services, IConfiguration configuration, WorkerFeatures features, List<string> problems)
     {
-        if (configuration.GetBool(WorkerSettings.UsePortWebhook, false, problems))
-        {
-            problems.Add($"{WorkerSettings.UsePortWebhook}=true is not supported yet: this version writes through Port's Entities API only. Remove the setting (or set it to false).");
-        }
-
+        var useWebhooks = configuration.GetBool(WorkerSettings.UsePortWebhook, false, problems);
         if (features.HasFlag(WorkerFeatures.Port))
         {
             services.AddPortApi(configuration);
-            if (features.HasFlag(WorkerFeatures.KeepExisting))
-            {
-                services.AddTransient<IEntityStore>(sp => new KeepExistingEntityStore(
-                    sp.GetRequiredService<PortEntityStore>(), sp.GetRequiredService<ILogger<KeepExistingEntityStore>>()));
-            }
         }
 
         if (features.HasFlag(WorkerFeatures.Sources))
@@ -38,6 +30,19 @@ internal static class WorkerModules
 
             services.AddGitHubCopilot(configuration);
             services.AddMicrosoft365Copilot(configuration);
+        }
+
+        if (features.HasFlag(WorkerFeatures.Port) && features.HasFlag(WorkerFeatures.Sources) && useWebhooks)
+        {
+            services.AddPortWebhooks(configuration, EnabledDataSets.Of(services));
+        }
+
+        if (features.HasFlag(WorkerFeatures.Port) && features.HasFlag(WorkerFeatures.KeepExisting))
+        {
+            IEntityStore Inner(IServiceProvider sp) => useWebhooks && features.HasFlag(WorkerFeatures.Sources)
+                ? sp.GetRequiredService<WebhookEntityStore>()
+                : sp.GetRequiredService<PortEntityStore>();
+            services.AddTransient<IEntityStore>(sp => new KeepExistingEntityStore(Inner(sp), sp.GetRequiredService<ILogger<KeepExistingEntityStore>>()));
         }
     }
 }

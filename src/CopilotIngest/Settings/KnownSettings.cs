@@ -25,6 +25,7 @@ internal static partial class KnownSettings
         typeof(GitHubSettingNames),
         typeof(M365Settings),
         typeof(PortSettings),
+        typeof(Port.Webhooks.PortWebhookSettings),
         typeof(PrivacyOptions),
         typeof(LicencePriceSettings),
         typeof(ReconcileOptions),

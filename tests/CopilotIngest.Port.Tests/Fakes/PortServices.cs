@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CopilotIngest.Port.Tests.Fakes;
 
-/// <summary>Builds the services exactly as the CLI does (<c>AddPortApi</c> over flat settings), with short retry delays.</summary>
+/// <summary>Builds the services exactly as the CLI does (<c>AddPortApi</c>, and <c>AddPortWebhooks</c> when <c>webhookDataSets</c> is given, over flat settings), with short retry delays.</summary>
 internal static class PortServices
 {
     public static ServiceProvider Create(
@@ -12,7 +12,8 @@ internal static class PortServices
         Action<PortOptions>? tune = null,
         TimeProvider? timeProvider = null,
         ILoggerProvider? logs = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        IReadOnlyCollection<string>? webhookDataSets = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -38,6 +39,11 @@ internal static class PortServices
         }
 
         services.AddPortApi(configuration);
+        if (webhookDataSets is not null)
+        {
+            services.AddPortWebhooks(configuration, webhookDataSets);
+        }
+
         services.PostConfigure<PortOptions>(options =>
         {
             options.MaxRetryAttempts = 2;
