@@ -1,3 +1,4 @@
+using CopilotIngest.Core.Catalog;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Sinks;
@@ -94,6 +95,7 @@ public static class GitHubServiceCollectionExtensions
             .RemoveAllLoggers();
         downloads.AddStandardResilienceHandler().Configure(GitHubResilience.ConfigureDownloads);
         downloads.AddHttpMessageHandler(provider => new FailFastHandler(GitHubResilience.DownloadCircuit(provider)));
+        services.TryAddSingleton<ICatalogRelations, NoCatalogRelations>();
         services.TryAddTransient<UsageReportReader>();
         services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);

@@ -70,6 +70,33 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_Aggregate_NoEntityAboutAPersonAndADashboardOfAggregatesOnly()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?> { ["PRIVACY_MODE"] = "aggregate" }, _directory, "demo", "--seats", "120", "--m365-users", "60", "--summary-json", "aggregate.json");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        var summary = ReadJson("aggregate.json");
+        Assert.Contains("PRIVACY_MODE=aggregate: skipped", DataSet(summary, "m365_users")["notes"]!.ToJsonString(), StringComparison.Ordinal);
+        foreach (var aggregate in new[] { "github_seats", "github_usage", "github_teams", "m365_summary", "m365_trend" })
+        {
+            Assert.True(DataSet(summary, aggregate)["upserted"]!.GetValue<int>() > 0, aggregate);
+        }
+
+        await using var port = await LocalPortLauncher.StartAsync(Path.Combine(_directory, ".copilot-ingest"), 0, TimeProvider.System, cancellationToken);
+        foreach (var person in new[] { "github_copilot_user", "github_copilot_seat", "m365_copilot_user" })
+        {
+            Assert.Equal(0, await port.CountEntitiesAsync(person, cancellationToken));
+        }
+
+        var page = Assert.Single(await port.ListPagesAsync(cancellationToken)).ToJsonString();
+        Assert.DoesNotContain("github_copilot_user", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"github_copilot_seat\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("m365_copilot_user", page, StringComparison.Ordinal);
+        Assert.Contains("github_copilot_seats", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_InvalidSetting_StopsBeforeSetupChangesAnything()
     {
         var result = await CliHarness.RunAsync(new Dictionary<string, string?> { ["PRIVACY_MODE"] = "pseudonymize" }, _directory, "demo", "--seats", "100", "--m365-users", "50");

@@ -1,3 +1,5 @@
+using CopilotIngest.Core.Privacy;
+
 namespace CopilotIngest.GitHub.Options;
 
 /// <summary>
@@ -52,6 +54,9 @@ public sealed class GitHubOptions
 
     /// <summary><c>GITHUB_SEAT_DETAILS</c>: write one entity per assigned seat (the reclaim list).</summary>
     public bool SeatDetails { get; set; }
+
+    /// <summary><c>PRIVACY_MODE</c> as the GitHub source sees it: <see cref="PrivacyMode.Aggregate"/> refuses the per-person data sets.</summary>
+    public PrivacyMode PrivacyMode { get; set; } = PrivacyMode.Plain;
 
     /// <summary><c>GITHUB_BILLING_USAGE</c>: write one entity per scope and day with the premium request billing usage.</summary>
     public bool BillingUsage { get; set; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CopilotIngest.Core.Configuration;
+using CopilotIngest.Core.Privacy;
 using Microsoft.Extensions.Configuration;
 
 namespace CopilotIngest.GitHub.Options;
@@ -32,6 +33,9 @@ internal static class GitHubOptionsReader
         options.AppPrivateKey = configuration.GetSetting(GitHubSettingNames.AppPrivateKey) ?? ReadKeyFile(configuration, errors);
         options.AppInstallationId = ReadInstallationId(configuration, errors);
         options.ExtraCaCertPath = configuration.GetSetting(GitHubSettingNames.ExtraCaCert);
+
+        // The shared privacy options report an unreadable PRIVACY_MODE; here it only decides which data sets may run.
+        options.PrivacyMode = configuration.GetEnum(PrivacyOptions.ModeSetting, PrivacyMode.Plain, new List<string>());
     }
 
     /// <summary>The CLI resolves <c>*_FILE</c> settings before this runs; a host that does not is served here.</summary>

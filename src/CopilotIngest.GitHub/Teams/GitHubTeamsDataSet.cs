@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using CopilotIngest.Core.Catalog;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Catalog;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
@@ -25,6 +28,7 @@ public sealed partial class GitHubTeamsDataSet(
     IEntitySink sink,
     IEntityStore store,
     IdentifierMigration migration,
+    ICatalogRelations catalog,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
     ILogger<GitHubTeamsDataSet> logger) : IDataSet
@@ -50,15 +54,28 @@ public sealed partial class GitHubTeamsDataSet(
         "team or user report",
         (scope, days) => $"{scope}: no team had five or more seated Copilot users on {days} (GitHub leaves smaller teams out); asked again next run");
 
-    private IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, HeldEntities held, RunState run, CancellationToken cancellationToken) =>
-        DailyReportSeries.ReadAsync(scopes, held, run, options.Value, reports, s_describe, TeamUsageMapper.DayOf, (scope, day, token) => ReadTeamsAsync(scope, day, run, token), LogScopeFailed, LogDayFailed, cancellationToken);
+    private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, HeldEntities held, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Organization teams only: an enterprise team's slug could name an organization team of Port's GitHub integration.
+        var link = scopes.Any(s => s.Type == SeatScopeType.Organization)
+            ? await catalog.FindAsync(TeamUsageMapper.Blueprint, GitHubCatalogLinks.TeamRelation, cancellationToken)
+            : null;
+        await foreach (var entity in DailyReportSeries.ReadAsync(scopes, held, run, options.Value, reports, s_describe, TeamUsageMapper.DayOf, (scope, day, token) => ReadTeamsAsync(scope, day, run, link, token), LogScopeFailed, LogDayFailed, cancellationToken))
+        {
+            yield return entity;
+        }
+    }
 
-    private async Task<DayEntities> ReadTeamsAsync(SeatScope scope, DateOnly day, RunState run, CancellationToken cancellationToken)
+    private async Task<DayEntities> ReadTeamsAsync(SeatScope scope, DateOnly day, RunState run, CatalogRelation? link, CancellationToken cancellationToken)
     {
         var join = await ReadDayAsync(scope, day, run, cancellationToken);
         return join is null
             ? DayEntities.NoReport
-            : new DayEntities([.. join.Teams.OrderBy(t => t.Slug, StringComparer.Ordinal).Select(team => TeamUsageMapper.Map(scope, day, team))]);
+            : new DayEntities([.. join.Teams.OrderBy(t => t.Slug, StringComparer.Ordinal).Select(team =>
+            {
+                var entity = TeamUsageMapper.Map(scope, day, team);
+                return scope.Type == SeatScopeType.Organization ? GitHubCatalogLinks.Relate(entity, link, team.Slug, GitHubCatalogLinks.TeamMatchProperty) : entity;
+            })]);
     }
 
     /// <summary>Reads the day's memberships, then streams its user rows into them; null when either report has no data.</summary>

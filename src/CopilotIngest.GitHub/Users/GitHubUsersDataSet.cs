@@ -1,10 +1,12 @@
 using System.Globalization;
+using CopilotIngest.Core.Catalog;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Catalog;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
@@ -28,6 +30,7 @@ public sealed partial class GitHubUsersDataSet(
     Reconciler reconciler,
     IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
+    ICatalogRelations catalog,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
     ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, shard, logger)
@@ -76,7 +79,11 @@ public sealed partial class GitHubUsersDataSet(
             notes.Add(shortListing);
         }
 
-        return new ScopeSnapshot(Entities(scope, windowStart, windowEnd, usage, seats), Complete: read.Problems.Count == 0 && usage.Unusable == 0 && !seats.ShorterThanTotal, notes);
+        // In pseudonymize mode the relation would hold the real login (Port resolves it to githubUser's identifier).
+        var link = pseudonymizer.IsActive ? null : await catalog.FindAsync(Blueprint, GitHubCatalogLinks.UserRelation, cancellationToken);
+        var entities = Entities(scope, windowStart, windowEnd, usage, seats)
+            .Select(e => GitHubCatalogLinks.Relate(e, link, e.Properties["login"]?.GetValue<string>(), GitHubCatalogLinks.UserMatchProperty));
+        return new ScopeSnapshot(entities, Complete: read.Problems.Count == 0 && usage.Unusable == 0 && !seats.ShorterThanTotal, notes);
     }
 
     private IEnumerable<PortEntity> Entities(SeatScope scope, DateOnly start, DateOnly end, UserRollupSet usage, SeatDirectory seats)

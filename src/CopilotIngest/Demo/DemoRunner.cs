@@ -38,6 +38,7 @@ internal static class DemoRunner
             new SimulatedGraphOptions { LicensedUsers = options.M365Users, Seed = options.Seed, TimeProvider = context.TimeProvider },
             cancellationToken);
 
+        var personDataSets = SetupCommand.PersonBlueprints(baseSettings).Count == 0 ? "true" : "false";
         var overrides = new Dictionary<string, string?>(embedded.Overrides())
         {
             ["INGEST_GITHUB"] = "true",
@@ -65,10 +66,11 @@ internal static class DemoRunner
             ["M365_AUTHORITY_HOST"] = graph.Settings["M365_AUTHORITY_HOST"],
             ["EXTRA_CA_CERT"] = graph.CaCertificatePemPath,
 
-            // The demo shows every data set, the opt-in ones included, unless the environment says otherwise.
-            ["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? "true",
+            // The demo shows every data set, the opt-in ones included, unless the environment says otherwise;
+            // with PRIVACY_MODE=aggregate the per-person ones stay off.
+            ["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? personDataSets,
             ["GITHUB_TEAM_METRICS"] = baseSettings.Configuration["GITHUB_TEAM_METRICS"] ?? "true",
-            ["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? "true",
+            ["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? personDataSets,
             ["GITHUB_REPO_METRICS"] = baseSettings.Configuration["GITHUB_REPO_METRICS"] ?? "true",
             ["GITHUB_BILLING_USAGE"] = baseSettings.Configuration["GITHUB_BILLING_USAGE"] ?? "true",
             ["GITHUB_AI_CREDITS"] = baseSettings.Configuration["GITHUB_AI_CREDITS"] ?? "true",

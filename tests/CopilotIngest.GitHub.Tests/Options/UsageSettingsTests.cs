@@ -70,7 +70,7 @@ public sealed class UsageSettingsTests
     {
         var failure = Assert.Single(PrivacyFailures(new Dictionary<string, string?> { [PrivacyOptions.ModeSetting] = "hide" }));
 
-        Assert.Equal("PRIVACY_MODE must be one of plain, pseudonymize, got 'hide'.", failure);
+        Assert.Equal("PRIVACY_MODE must be one of plain, pseudonymize, aggregate, got 'hide'.", failure);
     }
 
     [Fact]
