@@ -1,3 +1,4 @@
+using CopilotIngest.Core.Catalog;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Sinks;
@@ -10,6 +11,7 @@ using CopilotIngest.GitHub.Reports;
 using CopilotIngest.GitHub.Seats;
 using CopilotIngest.GitHub.SeatDetails;
 using CopilotIngest.GitHub.Snapshots;
+using CopilotIngest.GitHub.Repos;
 using CopilotIngest.GitHub.Teams;
 using CopilotIngest.GitHub.Usage;
 using CopilotIngest.GitHub.Users;
@@ -24,7 +26,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// Registers GitHub Copilot ingestion: options (validated at start-up), the typed <see cref="GitHubClient"/> with its
 /// credentials (<c>GITHUB_TOKEN</c> or GitHub App installation tokens, <see cref="GitHubAppTokenProvider"/>), the report
 /// download client, and the data sets <c>github_seats</c>, <c>github_usage</c> and, when switched on,
-/// <c>github_users</c>, <c>github_teams</c>, <c>github_seat_details</c> and <c>github_billing</c>.
+/// <c>github_users</c>, <c>github_teams</c>, <c>github_seat_details</c>, <c>github_repos</c> and <c>github_billing</c>.
 /// </summary>
 public static class GitHubServiceCollectionExtensions
 {
@@ -93,6 +95,7 @@ public static class GitHubServiceCollectionExtensions
             .RemoveAllLoggers();
         downloads.AddStandardResilienceHandler().Configure(GitHubResilience.ConfigureDownloads);
         downloads.AddHttpMessageHandler(provider => new FailFastHandler(GitHubResilience.DownloadCircuit(provider)));
+        services.TryAddSingleton<ICatalogRelations, NoCatalogRelations>();
         services.TryAddTransient<UsageReportReader>();
         services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);
@@ -117,6 +120,11 @@ public static class GitHubServiceCollectionExtensions
         if (probe.SeatDetails)
         {
             services.AddTransient<IDataSet, GitHubSeatDetailsDataSet>();
+        }
+
+        if (probe.RepoMetrics)
+        {
+            services.AddTransient<IDataSet, GitHubRepoUsageDataSet>();
         }
 
         if (probe.BillingUsage)

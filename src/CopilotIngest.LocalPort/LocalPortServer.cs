@@ -178,7 +178,7 @@ public sealed class LocalPortServer : IAsyncDisposable
 
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LocalPortServer>();
         var tokens = new TokenService(signingKey, options.ClientId, options.ClientSecret, options.TokenLifetime, options.TimeProvider);
-        var state = new LocalPortState(database, options.TimeProvider, options.ClientId);
+        var state = new LocalPortState(database, options.TimeProvider, options.ClientId) { TargetsMustExist = options.RelationTargetsMustExist };
 
         app.Use((context, next) => PortPipeline.DecorateAsync(context, next, window, kinds));
         app.Use((context, next) => PortPipeline.GuardAsync(context, next, logger));

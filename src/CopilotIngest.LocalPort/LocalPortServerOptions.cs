@@ -27,6 +27,13 @@ public sealed class LocalPortServerOptions
 
     public TimeSpan RateLimitPeriod { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether a blueprint's relation (or aggregation) must name an existing blueprint (default, as Port's own tools
+    /// assume by creating blueprints before their relations). False accepts a relation to a missing blueprint, the
+    /// other way Port might behave; a search relation to it then resolves to nothing.
+    /// </summary>
+    public bool RelationTargetsMustExist { get; init; } = true;
+
     /// <summary>Where the server logs unexpected errors; none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 

@@ -12,6 +12,12 @@ internal sealed class LocalPortState(LocalPortDatabase database, TimeProvider ti
 
     public string Actor { get; } = actor;
 
+    /// <summary>See <see cref="LocalPortServerOptions.RelationTargetsMustExist"/>.</summary>
+    public bool TargetsMustExist { get; init; } = true;
+
+    /// <summary>Whether a blueprint may name <paramref name="target"/> as a relation or aggregation target.</summary>
+    public bool TargetAllowed(IReadOnlySet<string> known, string target) => !TargetsMustExist || known.Contains(target);
+
     public string Now() => EntityDocument.Timestamp(Time.GetUtcNow());
 
     public EntityWriter Writer() => new(Time, Actor);

@@ -40,4 +40,15 @@ public sealed partial class PortClient
         var content = PortTransport.Json(scorecard, PortJsonContext.Default.JsonObject);
         return SendAsync(HttpMethod.Put, $"v1/blueprints/{Segment(blueprint)}/scorecards/{Segment(identifier)}", content, PortJsonContext.Default.JsonObject, operation, cancellationToken);
     }
+
+    /// <summary><c>DELETE /v1/blueprints/{blueprint}/scorecards/{identifier}</c>; a scorecard already gone counts as deleted.</summary>
+    public async Task DeleteScorecardAsync(string blueprint, string identifier, CancellationToken cancellationToken)
+    {
+        var operation = new PortOperation($"deleting scorecard {identifier} of blueprint {blueprint}", blueprint);
+        var response = await SendRawAsync(HttpMethod.Delete, $"v1/blueprints/{Segment(blueprint)}/scorecards/{Segment(identifier)}", null, operation, cancellationToken);
+        if (!response.IsSuccess && response.StatusCode != HttpStatusCode.NotFound)
+        {
+            throw Fail(response, operation);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using CopilotIngest.Core.Catalog;
 using CopilotIngest.Core.Configuration;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Sinks;
@@ -59,6 +60,7 @@ public static class PortServiceCollectionExtensions
         services.AddTransient<IEntitySink>(sp => sp.GetRequiredService<PortEntitySink>());
         services.TryAddTransient<PortEntityStore>();
         services.AddTransient<IEntityStore>(sp => sp.GetRequiredService<PortEntityStore>());
+        services.AddSingleton<ICatalogRelations, PortCatalogRelations>();
         services.TryAddTransient<BlueprintSetup>();
         services.TryAddTransient<ScorecardSetup>();
         services.TryAddTransient<PageSetup>();

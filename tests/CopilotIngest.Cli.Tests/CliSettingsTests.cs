@@ -126,6 +126,29 @@ public sealed class CliSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_AggregateWithPersonDataSets_ExitCode2NamesBothSettingsWithTheOtherProblems()
+    {
+        var result = await CliHarness.RunAsync(
+            new Dictionary<string, string?>
+            {
+                ["INGEST_M365"] = "false",
+                ["PORT_CLIENT_ID"] = "id",
+                ["GITHUB_TOKEN"] = "ghp_x",
+                ["GITHUB_ORGS"] = "acme",
+                ["PRIVACY_MODE"] = "aggregate",
+                ["GITHUB_USER_METRICS"] = "true",
+                ["GITHUB_SEAT_DETAILS"] = "true",
+            },
+            _directory,
+            "run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("GITHUB_USER_METRICS=true writes one github_copilot_user entity per person, but PRIVACY_MODE=aggregate", result.Error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_SEAT_DETAILS=true writes one github_copilot_seat entity per person, but PRIVACY_MODE=aggregate", result.Error, StringComparison.Ordinal);
+        Assert.Contains("PORT_CLIENT_SECRET is required", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_NoCommand_RunsRun()
     {
         var result = await CliHarness.RunAsync(

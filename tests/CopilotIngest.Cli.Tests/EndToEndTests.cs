@@ -49,7 +49,7 @@ public sealed class EndToEndTests : IDisposable
 
         // At least 28 days of usage for the enterprise and each of the two organizations.
         Assert.True(DataSet(ReadJson("first.json"), "github_usage")["upserted"]!.GetValue<int>() >= 3 * 28);
-        foreach (var optIn in new[] { "github_users", "github_teams", "github_seat_details" })
+        foreach (var optIn in new[] { "github_users", "github_teams", "github_seat_details", "github_repos" })
         {
             Assert.True(DataSet(ReadJson("first.json"), optIn)["upserted"]!.GetValue<int>() > 0, optIn);
         }
@@ -67,6 +67,33 @@ public sealed class EndToEndTests : IDisposable
             Assert.True(JsonNode.DeepEquals(entity["properties"], seatsAfterSecond[identifier]["properties"]), identifier);
             Assert.Equal(entity["updatedAt"]?.ToString(), seatsAfterSecond[identifier]["updatedAt"]?.ToString());
         }
+    }
+
+    [Fact]
+    public async Task Demo_Aggregate_NoEntityAboutAPersonAndADashboardOfAggregatesOnly()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var result = await CliHarness.RunAsync(new Dictionary<string, string?> { ["PRIVACY_MODE"] = "aggregate" }, _directory, "demo", "--seats", "120", "--m365-users", "60", "--summary-json", "aggregate.json");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        var summary = ReadJson("aggregate.json");
+        Assert.Contains("PRIVACY_MODE=aggregate: skipped", DataSet(summary, "m365_users")["notes"]!.ToJsonString(), StringComparison.Ordinal);
+        foreach (var aggregate in new[] { "github_seats", "github_usage", "github_teams", "m365_summary", "m365_trend" })
+        {
+            Assert.True(DataSet(summary, aggregate)["upserted"]!.GetValue<int>() > 0, aggregate);
+        }
+
+        await using var port = await LocalPortLauncher.StartAsync(Path.Combine(_directory, ".copilot-ingest"), 0, TimeProvider.System, cancellationToken);
+        foreach (var person in new[] { "github_copilot_user", "github_copilot_seat", "m365_copilot_user" })
+        {
+            Assert.Equal(0, await port.CountEntitiesAsync(person, cancellationToken));
+        }
+
+        var page = Assert.Single(await port.ListPagesAsync(cancellationToken)).ToJsonString();
+        Assert.DoesNotContain("github_copilot_user", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"github_copilot_seat\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("m365_copilot_user", page, StringComparison.Ordinal);
+        Assert.Contains("github_copilot_seats", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class WebhookTests : IDisposable
 
     private static readonly string[] s_blueprints =
     [
-        "github_copilot_seats", "github_copilot_usage", "github_copilot_user", "github_copilot_team_usage", "github_copilot_seat", "github_copilot_billing",
+        "github_copilot_seats", "github_copilot_usage", "github_copilot_user", "github_copilot_team_usage", "github_copilot_seat", "github_copilot_repo_usage", "github_copilot_billing",
         "m365_copilot_usage_summary", "m365_copilot_user", "m365_copilot_usage_trend",
     ];
 
@@ -67,7 +67,7 @@ public sealed class WebhookTests : IDisposable
             webhookDirectory,
             [.. demo, "--summary-json", "again.json"]);
         Assert.True(again.ExitCode == 0, again.Error + again.Output);
-        Assert.Contains("0 to create, 0 to update, 9 unchanged", again.Output, StringComparison.Ordinal);
+        Assert.Contains("0 to create, 0 to update, 10 unchanged", again.Output, StringComparison.Ordinal);
         foreach (var dataSet in JsonNode.Parse(File.ReadAllText(Path.Combine(webhookDirectory, "again.json")))!["data_sets"]!.AsArray())
         {
             Assert.Equal(0, dataSet!["upserted"]!.GetValue<int>());
@@ -91,11 +91,11 @@ public sealed class WebhookTests : IDisposable
         var second = await CliHarness.RunAsync(environment, _directory, "setup", "--webhooks");
 
         Assert.True(first.ExitCode == 0, first.Error + first.Output);
-        Assert.Contains("9 to create, 0 to update, 0 unchanged", first.Output, StringComparison.Ordinal);
+        Assert.Contains("10 to create, 0 to update, 0 unchanged", first.Output, StringComparison.Ordinal);
         Assert.True(second.ExitCode == 0, second.Error + second.Output);
-        Assert.Contains("0 to create, 0 to update, 9 unchanged", second.Output, StringComparison.Ordinal);
+        Assert.Contains("0 to create, 0 to update, 10 unchanged", second.Output, StringComparison.Ordinal);
         var lines = first.Output.Split('\n').Where(l => l.StartsWith("PORT_WEBHOOK_URL_", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
-        Assert.Equal(9, lines.Count);
+        Assert.Equal(10, lines.Count);
         Assert.All(lines, l => Assert.Matches(@"^PORT_WEBHOOK_URL_[A-Z0-9_]+=http://127\.0\.0\.1:\d+/ingest/[0-9a-f]{32}$", l));
         Assert.Equal(lines, second.Output.Split('\n').Where(l => l.StartsWith("PORT_WEBHOOK_URL_", StringComparison.Ordinal)).Select(l => l.Trim()));
         Assert.DoesNotContain(WebhookSecret, first.Output + first.Error + second.Output + second.Error, StringComparison.Ordinal);

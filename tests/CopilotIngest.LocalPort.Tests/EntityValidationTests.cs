@@ -167,6 +167,81 @@ public sealed class EntityValidationTests
         Assert.Equal(["data", "platform"], body["entity"]!["relations"]!["teams"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
+    private const string SeatWithOptionalRelations = """
+        {"identifier":"seat","title":"Seat","schema":{"properties":{}},
+         "relations":{"user":{"title":"User","target":"member","required":false,"many":false},
+                      "teams":{"title":"Teams","target":"team","required":false,"many":true}}}
+        """;
+
+    [Fact]
+    public async Task Create_SearchRelationMatchesNothing_RelationEmptyAndWriteSucceeds()
+    {
+        await using var port = await TestPort.StartAsync();
+        await port.CreateBlueprintAsync(Samples.TeamBlueprint);
+        await port.CreateBlueprintAsync(Samples.MemberBlueprint);
+        await port.CreateBlueprintAsync(SeatWithOptionalRelations);
+
+        var (status, body) = await port.CallAsync(HttpMethod.Post, "/v1/blueprints/seat/entities?upsert=true",
+            """
+            {"identifier":"s1","relations":{
+              "user":{"combinator":"and","rules":[{"property":"$identifier","operator":"=","value":"ghost"}]},
+              "teams":{"combinator":"and","rules":[{"property":"size","operator":">","value":100}]}}}
+            """);
+
+        Assert.Equal(201, status);
+        Assert.Null(body["entity"]!["relations"]!["user"]);
+        Assert.Empty(body["entity"]!["relations"]!["teams"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Bulk_SearchRelationsSomeMatching_EveryEntityWrittenWithWhatMatched()
+    {
+        await using var port = await TestPort.StartAsync();
+        await port.CreateBlueprintAsync(Samples.TeamBlueprint);
+        await port.CreateBlueprintAsync(Samples.MemberBlueprint);
+        await port.CreateBlueprintAsync(SeatWithOptionalRelations);
+        await port.CallAsync(HttpMethod.Post, "/v1/blueprints/team/entities?upsert=true", """{"identifier":"platform","properties":{"size":5}}""");
+        await port.CallAsync(HttpMethod.Post, "/v1/blueprints/member/entities?upsert=true", """{"identifier":"m-1","properties":{"login":"Mona"},"relations":{"home_team":"platform"}}""");
+
+        var (status, body) = await port.CallAsync(HttpMethod.Post, "/v1/blueprints/seat/entities/bulk?upsert=true&merge=true", Samples.Bulk(
+            """{"identifier":"s1","relations":{"user":{"combinator":"and","rules":[{"property":"login","operator":"=","value":"Mona"}]}}}""",
+            """{"identifier":"s2","relations":{"user":{"combinator":"and","rules":[{"property":"login","operator":"=","value":"hubot"}]}}}"""));
+
+        Assert.Equal(200, status);
+        Assert.Empty(body["errors"]!.AsArray());
+        Assert.Equal("m-1", (await port.GetEntityAsync("seat", "s1"))["relations"]!["user"]!.GetValue<string>());
+        Assert.Null((await port.GetEntityAsync("seat", "s2"))["relations"]!["user"]);
+    }
+
+    [Theory]
+    [InlineData(true, 422)]
+    [InlineData(false, 201)]
+    public async Task CreateBlueprint_RelationToMissingBlueprint_RefusedOrAcceptedAsConfigured(bool targetsMustExist, int expected)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "localport-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var server = await LocalPortServer.StartAsync(new LocalPortServerOptions { DatabasePath = Path.Combine(directory, "port.db"), ClientSecret = "test-secret", RelationTargetsMustExist = targetsMustExist }, TestPort.Ct);
+            using var http = new HttpClient { BaseAddress = server.BaseAddress };
+            var token = await http.PostAsync("v1/auth/access_token", new StringContent($$"""{"clientId":"{{server.ClientId}}","clientSecret":"test-secret"}""", System.Text.Encoding.UTF8, "application/json"), TestPort.Ct);
+            http.DefaultRequestHeaders.Authorization = new("Bearer", System.Text.Json.Nodes.JsonNode.Parse(await token.Content.ReadAsStringAsync(TestPort.Ct))!["accessToken"]!.GetValue<string>());
+
+            var created = await http.PostAsync("v1/blueprints", new StringContent(
+                """{"identifier":"seat","title":"Seat","schema":{"properties":{}},"relations":{"user":{"target":"githubUser","required":false,"many":false}}}""",
+                System.Text.Encoding.UTF8, "application/json"), TestPort.Ct);
+            var written = await http.PostAsync("v1/blueprints/seat/entities?upsert=true", new StringContent(
+                """{"identifier":"s1","relations":{"user":{"combinator":"and","rules":[{"property":"$identifier","operator":"=","value":"mona"}]}}}""",
+                System.Text.Encoding.UTF8, "application/json"), TestPort.Ct);
+
+            Assert.Equal(expected, (int)created.StatusCode);
+            Assert.Equal(targetsMustExist ? 404 : 201, (int)written.StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Create_UnknownBlueprint_Returns404NotFound()
     {

@@ -53,7 +53,7 @@ public sealed class PortSetupTests : IAsyncLifetime
         var first = await ApplyAsync(DashboardScope.Organization);
         var second = await ApplyAsync(DashboardScope.Organization);
 
-        Assert.Equal(9, first.Blueprints.Count);
+        Assert.Equal(10, first.Blueprints.Count);
         Assert.Equal(
             ["github_copilot_seats/seat_utilisation", "github_copilot_user/copilot_activity", "m365_copilot_user/m365_copilot_activity"],
             first.Scorecards.Select(s => s.Identifier));
@@ -63,7 +63,7 @@ public sealed class PortSetupTests : IAsyncLifetime
             [SetupKind.Blueprint, SetupKind.Scorecard, SetupKind.Page],
             first.Items.Select(i => i.Kind).Distinct());
         Assert.False(second.HasChanges, string.Join("\n", second.Describe()));
-        Assert.Equal(13, second.Count(SetupAction.Unchanged));
+        Assert.Equal(14, second.Count(SetupAction.Unchanged));
         Assert.Single((await _server.ListPagesAsync(Ct)));
         Assert.Equal("Seat utilisation", (string?)(await GetAsync("github_copilot_seats/seat_utilisation"))!["title"]);
     }
@@ -73,7 +73,7 @@ public sealed class PortSetupTests : IAsyncLifetime
     {
         var plan = await ApplyAsync(DashboardScope.Organization, dryRun: true);
 
-        Assert.Equal(13, plan.Count(SetupAction.Create));
+        Assert.Equal(14, plan.Count(SetupAction.Create));
         Assert.Empty(await _server.ListPagesAsync(Ct));
         Assert.Null(await GetAsync("github_copilot_seats/seat_utilisation"));
         Assert.DoesNotContain(await _server.ListBlueprintsAsync(Ct), b => b.StartsWith("github_", StringComparison.Ordinal));
@@ -116,5 +116,58 @@ public sealed class PortSetupTests : IAsyncLifetime
         Assert.Equal(("github_copilot_user/copilot_activity", "differs in rules"), (item.Identifier, item.Reason));
         Assert.Equal(1, (int)(await GetAsync("github_copilot_user/copilot_activity"))!["rules"]![0]!["query"]!["conditions"]![0]!["value"]!);
         Assert.False((await ApplyAsync(DashboardScope.Organization)).HasChanges);
+    }
+
+    private static readonly HashSet<string> s_personBlueprints = ["github_copilot_user", "github_copilot_seat", "m365_copilot_user"];
+
+    private Task<SetupPlan> ApplyAggregateAsync(bool dryRun = false) =>
+        _services.GetRequiredService<PortSetup>().ApplyAsync(Shipped(DashboardScope.Organization) with { PersonBlueprints = s_personBlueprints }, dryRun, Ct);
+
+    private static HashSet<string> BlueprintsRead(JsonObject page) =>
+        page["widgets"]!.AsArray().SelectMany(c => c!["widgets"]!.AsArray()).SelectMany(PersonWidgets.Reads).ToHashSet();
+
+    [Fact]
+    public async Task ApplyAsync_AggregateOnEmptyPort_NoScorecardOrWidgetOnAPersonBlueprint()
+    {
+        var plan = await ApplyAggregateAsync();
+
+        var page = (await GetAsync("page:copilot_usage"))!;
+        Assert.Empty(BlueprintsRead(page).Intersect(s_personBlueprints));
+        Assert.Contains("github_copilot_seats", BlueprintsRead(page));
+        Assert.Contains("m365_copilot_usage_summary", BlueprintsRead(page));
+        Assert.Null(await GetAsync("github_copilot_user/copilot_activity"));
+        Assert.Null(await GetAsync("m365_copilot_user/m365_copilot_activity"));
+        Assert.NotNull(await GetAsync("github_copilot_seats/seat_utilisation"));
+        Assert.All(page["widgets"]![0]!["layout"]!.AsArray(), row => Assert.Equal(12, row!["columns"]!.AsArray().Sum(c => (int)c!["size"]!)));
+        var widgetIds = page["widgets"]![0]!["widgets"]!.AsArray().Select(w => (string)w!["id"]!).ToHashSet();
+        Assert.Equal(widgetIds, page["widgets"]![0]!["layout"]!.AsArray().SelectMany(r => r!["columns"]!.AsArray()).Select(c => (string)c!["id"]!).ToHashSet());
+        Assert.Contains("widget(s) on person blueprints left out", Assert.Single(plan.Pages).Reason, StringComparison.Ordinal);
+        Assert.False((await ApplyAggregateAsync()).HasChanges);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SwitchToAggregate_RemovesPersonScorecardsAndWidgetsFromPort()
+    {
+        await ApplyAsync(DashboardScope.Organization);
+        Assert.NotEmpty(BlueprintsRead((await GetAsync("page:copilot_usage"))!).Intersect(s_personBlueprints));
+        await _services.GetRequiredService<PortClient>().UpsertEntityAsync("m365_copilot_user", new CopilotIngest.Core.Entities.PortEntity(
+            "m365_copilot_user", "adele@contoso.com@t1", "Adele", new JsonObject { ["tenant"] = "t1", ["report_refresh_date"] = "2026-11-20T00:00:00Z" }), Ct);
+
+        var dryRun = await ApplyAggregateAsync(dryRun: true);
+        Assert.NotNull(await GetAsync("github_copilot_user/copilot_activity"));
+        var plan = await ApplyAggregateAsync();
+
+        Assert.Equal(
+            ["github_copilot_user/copilot_activity", "m365_copilot_user/m365_copilot_activity"],
+            plan.Scorecards.Where(s => s.Action == SetupAction.Remove).Select(s => s.Identifier));
+        Assert.Equal(2, dryRun.Count(SetupAction.Remove));
+        Assert.EndsWith("holds entities about people from before PRIVACY_MODE=aggregate, which neither updates nor deletes them: delete them in Port if they must go", Assert.Single(plan.Blueprints, b => b.Identifier == "m365_copilot_user").Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("holds entities", Assert.Single(plan.Blueprints, b => b.Identifier == "github_copilot_user").Reason, StringComparison.Ordinal);
+        Assert.Equal(1, await _server.CountEntitiesAsync("m365_copilot_user", Ct));
+        Assert.Equal(SetupAction.Update, Assert.Single(plan.Pages).Action);
+        Assert.Null(await GetAsync("github_copilot_user/copilot_activity"));
+        Assert.Null(await GetAsync("m365_copilot_user/m365_copilot_activity"));
+        Assert.Empty(BlueprintsRead((await GetAsync("page:copilot_usage"))!).Intersect(s_personBlueprints));
+        Assert.False((await ApplyAggregateAsync()).HasChanges);
     }
 }

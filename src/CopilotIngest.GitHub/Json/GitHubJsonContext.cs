@@ -14,5 +14,6 @@ namespace CopilotIngest.GitHub.Json;
 [JsonSerializable(typeof(UsageDayTotals))]
 [JsonSerializable(typeof(UserDayUsage))]
 [JsonSerializable(typeof(UserTeamMembership))]
+[JsonSerializable(typeof(RepoDayUsage))]
 [JsonSerializable(typeof(PremiumRequestUsageJson))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

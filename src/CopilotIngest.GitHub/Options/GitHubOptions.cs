@@ -1,3 +1,5 @@
+using CopilotIngest.Core.Privacy;
+
 namespace CopilotIngest.GitHub.Options;
 
 /// <summary>
@@ -44,8 +46,17 @@ public sealed class GitHubOptions
     /// <summary><c>GITHUB_TEAM_METRICS</c>: write one entity per team per day.</summary>
     public bool TeamMetrics { get; set; }
 
+    /// <summary><c>GITHUB_REPO_METRICS</c>: write one entity per repository per day from the <c>repos-1-day</c> report.</summary>
+    public bool RepoMetrics { get; set; }
+
+    /// <summary><c>GITHUB_REPO_METRICS_PRIVATE</c>: false leaves private repositories (and those whose visibility GitHub does not say) out.</summary>
+    public bool RepoMetricsPrivate { get; set; } = true;
+
     /// <summary><c>GITHUB_SEAT_DETAILS</c>: write one entity per assigned seat (the reclaim list).</summary>
     public bool SeatDetails { get; set; }
+
+    /// <summary><c>PRIVACY_MODE</c> as the GitHub source sees it: <see cref="PrivacyMode.Aggregate"/> refuses the per-person data sets.</summary>
+    public PrivacyMode PrivacyMode { get; set; } = PrivacyMode.Plain;
 
     /// <summary><c>GITHUB_BILLING_USAGE</c>: write one entity per scope and day with the premium request billing usage.</summary>
     public bool BillingUsage { get; set; }

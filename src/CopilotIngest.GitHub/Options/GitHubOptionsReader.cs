@@ -1,5 +1,6 @@
 using System.Globalization;
 using CopilotIngest.Core.Configuration;
+using CopilotIngest.Core.Privacy;
 using Microsoft.Extensions.Configuration;
 
 namespace CopilotIngest.GitHub.Options;
@@ -22,6 +23,8 @@ internal static class GitHubOptionsReader
         options.UsageLookbackDays = configuration.GetInt(GitHubSettingNames.UsageLookbackDays, GitHubOptions.DefaultUsageLookbackDays, 1, GitHubOptions.MaxUsageLookbackDays, errors);
         options.UserMetrics = configuration.GetBool(GitHubSettingNames.UserMetrics, false, errors);
         options.TeamMetrics = configuration.GetBool(GitHubSettingNames.TeamMetrics, false, errors);
+        options.RepoMetrics = configuration.GetBool(GitHubSettingNames.RepoMetrics, false, errors);
+        options.RepoMetricsPrivate = configuration.GetBool(GitHubSettingNames.RepoMetricsPrivate, true, errors);
         options.SeatDetails = configuration.GetBool(GitHubSettingNames.SeatDetails, false, errors);
         options.BillingUsage = configuration.GetBool(GitHubSettingNames.BillingUsage, false, errors);
         options.AiCredits = configuration.GetBool(GitHubSettingNames.AiCredits, false, errors);
@@ -30,6 +33,9 @@ internal static class GitHubOptionsReader
         options.AppPrivateKey = configuration.GetSetting(GitHubSettingNames.AppPrivateKey) ?? ReadKeyFile(configuration, errors);
         options.AppInstallationId = ReadInstallationId(configuration, errors);
         options.ExtraCaCertPath = configuration.GetSetting(GitHubSettingNames.ExtraCaCert);
+
+        // The shared privacy options report an unreadable PRIVACY_MODE; here it only decides which data sets may run.
+        options.PrivacyMode = configuration.GetEnum(PrivacyOptions.ModeSetting, PrivacyMode.Plain, new List<string>());
     }
 
     /// <summary>The CLI resolves <c>*_FILE</c> settings before this runs; a host that does not is served here.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CopilotIngest.Core.Http;
+using CopilotIngest.Core.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace CopilotIngest.GitHub.Options;
@@ -38,6 +39,7 @@ internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOp
             ValidateScopes(options, errors);
             ValidateApiUrl(options.ApiUrl, errors);
             ValidateTuning(options, errors);
+            ValidatePrivacy(options, errors);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -130,6 +132,30 @@ internal sealed partial class GitHubOptionsValidator : IValidateOptions<GitHubOp
             errors.Add($"{GitHubSettingNames.ApiUrl} must name the API host, e.g. https://api.github.com or https://api.SUBDOMAIN.ghe.com, got '{apiUrl}'.");
         }
     }
+
+    /// <summary>PRIVACY_MODE=aggregate writes no entity about a person: the data sets that write one per person cannot be on.</summary>
+    private static void ValidatePrivacy(GitHubOptions options, List<string> errors)
+    {
+        if (options.PrivacyMode != PrivacyMode.Aggregate)
+        {
+            return;
+        }
+
+        foreach (var (setting, on, blueprint) in PersonDataSets(options))
+        {
+            if (on)
+            {
+                errors.Add($"{setting}=true writes one {blueprint} entity per person, but {PrivacyOptions.ModeSetting}=aggregate writes no entity about a person: set {setting}=false, or choose {PrivacyOptions.ModeSetting}=pseudonymize or plain.");
+            }
+        }
+    }
+
+    /// <summary>The GitHub data sets that write one entity per person, with the setting that turns each on.</summary>
+    internal static IEnumerable<(string Setting, bool On, string Blueprint)> PersonDataSets(GitHubOptions options) =>
+    [
+        (GitHubSettingNames.UserMetrics, options.UserMetrics, Users.UserRollupMapper.Blueprint),
+        (GitHubSettingNames.SeatDetails, options.SeatDetails, SeatDetails.SeatDetailsMapper.Blueprint),
+    ];
 
     private static void ValidateTuning(GitHubOptions options, List<string> errors)
     {

@@ -13,6 +13,8 @@ public static class GitHubSettingNames
     public const string UserMetrics = "GITHUB_USER_METRICS";
     public const string TeamMetrics = "GITHUB_TEAM_METRICS";
     public const string SeatDetails = "GITHUB_SEAT_DETAILS";
+    public const string RepoMetrics = "GITHUB_REPO_METRICS";
+    public const string RepoMetricsPrivate = "GITHUB_REPO_METRICS_PRIVATE";
     public const string BillingUsage = "GITHUB_BILLING_USAGE";
     public const string AiCredits = "GITHUB_AI_CREDITS";
     public const string DeleteThreshold = "GITHUB_DELETE_THRESHOLD";

@@ -17,4 +17,7 @@ public enum UsageReportKind
 
     /// <summary><c>user-teams-1-day?day=</c>: one line per (user, team) for one day.</summary>
     UserTeamsOneDay,
+
+    /// <summary><c>repos-1-day?day=</c>: one line per repository with pull-request activity that day.</summary>
+    ReposOneDay,
 }

@@ -6,7 +6,7 @@ namespace CopilotIngest.GitHub.Reports;
 public static class UsageReportKindExtensions
 {
     public static bool IsOneDay(this UsageReportKind kind) =>
-        kind is UsageReportKind.ScopeOneDay or UsageReportKind.UsersOneDay or UsageReportKind.UserTeamsOneDay;
+        kind is UsageReportKind.ScopeOneDay or UsageReportKind.UsersOneDay or UsageReportKind.UserTeamsOneDay or UsageReportKind.ReposOneDay;
 
     /// <summary>The last path segment(s) under <see cref="SeatScope.ReportsPath"/>, e.g. <c>organization-1-day</c>.</summary>
     public static string PathSegment(this UsageReportKind kind, SeatScopeType scope)
@@ -19,6 +19,7 @@ public static class UsageReportKindExtensions
             UsageReportKind.UsersOneDay => "users-1-day",
             UsageReportKind.UsersLatest28Days => "users-28-day/latest",
             UsageReportKind.UserTeamsOneDay => "user-teams-1-day",
+            UsageReportKind.ReposOneDay => "repos-1-day",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

@@ -1,8 +1,10 @@
 using System.Globalization;
+using CopilotIngest.Core.Catalog;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Catalog;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Snapshots;
@@ -23,6 +25,7 @@ public sealed class GitHubSeatDetailsDataSet(
     Reconciler reconciler,
     IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
+    ICatalogRelations catalog,
     TimeProvider timeProvider,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
@@ -54,6 +57,9 @@ public sealed class GitHubSeatDetailsDataSet(
             notes.Add(shortListing);
         }
 
-        return new ScopeSnapshot(directory.Holders.Select(h => SeatDetailsMapper.Map(scope, h, now, inactiveDays, pseudonymizer)), Complete: !directory.ShorterThanTotal, notes);
+        // In pseudonymize mode the relation would hold the real login (Port resolves it to githubUser's identifier).
+        var link = pseudonymizer.IsActive ? null : await catalog.FindAsync(Blueprint, GitHubCatalogLinks.UserRelation, cancellationToken);
+        var entities = directory.Holders.Select(h => GitHubCatalogLinks.Relate(SeatDetailsMapper.Map(scope, h, now, inactiveDays, pseudonymizer), link, h.Login, GitHubCatalogLinks.UserMatchProperty));
+        return new ScopeSnapshot(entities, Complete: !directory.ShorterThanTotal, notes);
     }
 }

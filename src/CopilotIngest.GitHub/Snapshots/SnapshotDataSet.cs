@@ -36,6 +36,8 @@ public abstract partial class SnapshotDataSet(
 
     protected GitHubOptions Settings => options.Value;
 
+    protected ILogger Logger => logger;
+
     public async Task<DataSetResult> RunAsync(CancellationToken cancellationToken)
     {
         var scopes = GitHubSeatsDataSet.Scopes(options.Value, shard, Name);

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Net;
 using System.Runtime.CompilerServices;
+using CopilotIngest.Core.Catalog;
 using CopilotIngest.Core.Entities;
-using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Catalog;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
@@ -28,6 +28,7 @@ public sealed partial class GitHubTeamsDataSet(
     IEntitySink sink,
     IEntityStore store,
     IdentifierMigration migration,
+    ICatalogRelations catalog,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
     ILogger<GitHubTeamsDataSet> logger) : IDataSet
@@ -48,91 +49,33 @@ public sealed partial class GitHubTeamsDataSet(
         return TimeSeriesWrite.RunAsync(Name, TeamUsageMapper.Blueprint, sink, store, migration, scopes, run, held => BuildEntitiesAsync(scopes, held, run, cancellationToken), LogSinkFailed, cancellationToken);
     }
 
+    private static readonly DailyReportSeries.Describe s_describe = new(
+        "team usage",
+        "team or user report",
+        (scope, days) => $"{scope}: no team had five or more seated Copilot users on {days} (GitHub leaves smaller teams out); asked again next run");
+
     private async IAsyncEnumerable<PortEntity> BuildEntitiesAsync(IReadOnlyList<SeatScope> scopes, HeldEntities held, RunState run, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        foreach (var scope in scopes)
+        // Organization teams only: an enterprise team's slug could name an organization team of Port's GitHub integration.
+        var link = scopes.Any(s => s.Type == SeatScopeType.Organization)
+            ? await catalog.FindAsync(TeamUsageMapper.Blueprint, GitHubCatalogLinks.TeamRelation, cancellationToken)
+            : null;
+        await foreach (var entity in DailyReportSeries.ReadAsync(scopes, held, run, options.Value, reports, s_describe, TeamUsageMapper.DayOf, (scope, day, token) => ReadTeamsAsync(scope, day, run, link, token), LogScopeFailed, LogDayFailed, cancellationToken))
         {
-            if (run.RejectedToken is { } rejected)
-            {
-                run.FailScope(scope.PortKey, rejected.Message);
-                continue;
-            }
-
-            DayWindow window;
-            try
-            {
-                var newest = await reports.GetNewestDayAsync(scope, cancellationToken);
-                window = DayWindow.Find(held, scope, newest, settings.UsageLookbackDays, id => TeamUsageMapper.DayOf(scope, id));
-            }
-            catch (ApiException ex)
-            {
-                LogScopeFailed(scope, ex.Message);
-                run.FailScope(scope.PortKey, ex.Message, ex);
-                continue;
-            }
-
-            run.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: team usage held for {window.Days - window.Missing.Count} of the {window.Days} day(s) from {window.First:yyyy-MM-dd} to {window.Newest:yyyy-MM-dd}; {window.Missing.Count} fetched"));
-            var noData = new List<DateOnly>();
-            var noTeams = new List<DateOnly>();
-            var consecutiveFailures = 0;
-            for (var i = 0; i < window.Missing.Count; i++)
-            {
-                var day = window.Missing[i];
-                TeamDayJoin? join;
-                try
-                {
-                    join = await ReadDayAsync(scope, day, run, cancellationToken);
-                    consecutiveFailures = 0;
-                }
-                catch (ApiException ex)
-                {
-                    LogDayFailed(scope, day, ex.Message);
-                    run.Fail(string.Create(CultureInfo.InvariantCulture, $"{scope.PortKey}@*@{day:yyyy-MM-dd}"), ex.Message, ex);
-                    consecutiveFailures++;
-                    if (ex.StatusCode == HttpStatusCode.Unauthorized || consecutiveFailures >= settings.MaxConsecutiveDayFailures)
-                    {
-                        var rest = window.Missing.Skip(i + 1).ToList();
-                        if (rest.Count > 0)
-                        {
-                            run.Notes.Add($"{scope}: team usage stopped after {consecutiveFailures} failed day(s) in a row; {DayRanges.Format(rest)} left for the next run");
-                        }
-
-                        break;
-                    }
-
-                    continue;
-                }
-
-                if (join is null)
-                {
-                    noData.Add(day);
-                    continue;
-                }
-
-                if (join.Teams.Count == 0)
-                {
-                    noTeams.Add(day);
-                    continue;
-                }
-
-                foreach (var team in join.Teams.OrderBy(t => t.Slug, StringComparer.Ordinal))
-                {
-                    run.Fetched++;
-                    yield return TeamUsageMapper.Map(scope, day, team);
-                }
-            }
-
-            if (noData.Count > 0)
-            {
-                run.Notes.Add($"{scope}: GitHub has no team or user report for {DayRanges.Format(noData)}; asked again next run");
-            }
-
-            if (noTeams.Count > 0)
-            {
-                run.Notes.Add($"{scope}: no team had five or more seated Copilot users on {DayRanges.Format(noTeams)} (GitHub leaves smaller teams out); asked again next run");
-            }
+            yield return entity;
         }
+    }
+
+    private async Task<DayEntities> ReadTeamsAsync(SeatScope scope, DateOnly day, RunState run, CatalogRelation? link, CancellationToken cancellationToken)
+    {
+        var join = await ReadDayAsync(scope, day, run, cancellationToken);
+        return join is null
+            ? DayEntities.NoReport
+            : new DayEntities([.. join.Teams.OrderBy(t => t.Slug, StringComparer.Ordinal).Select(team =>
+            {
+                var entity = TeamUsageMapper.Map(scope, day, team);
+                return scope.Type == SeatScopeType.Organization ? GitHubCatalogLinks.Relate(entity, link, team.Slug, GitHubCatalogLinks.TeamMatchProperty) : entity;
+            })]);
     }
 
     /// <summary>Reads the day's memberships, then streams its user rows into them; null when either report has no data.</summary>
@@ -158,6 +101,12 @@ public sealed partial class GitHubTeamsDataSet(
         }
 
         run.Notes.AddRange(usage.Problems.Select(p => p.ToString()));
+        foreach (var problem in join.FieldProblems.Describe(string.Create(CultureInfo.InvariantCulture, $"{scope} users-1-day report of {day:yyyy-MM-dd}")))
+        {
+            LogFieldProblem(problem);
+            run.Notes.Add(problem);
+        }
+
         return join;
     }
 
@@ -166,6 +115,9 @@ public sealed partial class GitHubTeamsDataSet(
 
     [LoggerMessage(EventId = 181, Level = LogLevel.Warning, Message = "Could not read the Copilot team usage of {Scope} for {Day:yyyy-MM-dd}: {Reason}")]
     private partial void LogDayFailed(SeatScope scope, DateOnly day, string reason);
+
+    [LoggerMessage(EventId = 183, Level = LogLevel.Warning, Message = "{Problem}")]
+    private partial void LogFieldProblem(string problem);
 
     [LoggerMessage(EventId = 182, Level = LogLevel.Error, Message = "Writing GitHub team usage entities failed: {Reason}")]
     private partial void LogSinkFailed(string reason);

@@ -1,3 +1,4 @@
+using CopilotIngest.GitHub.Reports.Fields;
 using CopilotIngest.GitHub.Reports.Records;
 
 namespace CopilotIngest.GitHub.Teams;
@@ -21,6 +22,9 @@ public sealed class TeamDayJoin(DateOnly day)
 
     /// <summary>Rows left out: without a team slug or user, or for another day.</summary>
     public int Skipped { get; private set; }
+
+    /// <summary>2026 report fields of the users rows that arrived in an unexpected shape (left out, the rest of the row kept).</summary>
+    public FieldProblems FieldProblems { get; private set; } = new();
 
     /// <summary>Usage rows of users in no team (they count in the scope, not in any team).</summary>
     public int UsersWithoutTeam { get; private set; }
@@ -63,6 +67,7 @@ public sealed class TeamDayJoin(DateOnly day)
     {
         _usersSeen.Clear();
         UsersWithoutTeam = 0;
+        FieldProblems = new FieldProblems();
         foreach (var team in _teams.Values)
         {
             team.ResetUsage();
@@ -91,9 +96,10 @@ public sealed class TeamDayJoin(DateOnly day)
             return;
         }
 
+        var extras = ReportExtras.Read(row, FieldProblems);
         foreach (var team in teams)
         {
-            team.Add(row);
+            team.Add(row, extras);
         }
     }
 

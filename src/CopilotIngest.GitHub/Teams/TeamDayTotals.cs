@@ -1,3 +1,4 @@
+using CopilotIngest.GitHub.Reports.Fields;
 using CopilotIngest.GitHub.Reports.Records;
 
 namespace CopilotIngest.GitHub.Teams;
@@ -35,12 +36,24 @@ public sealed class TeamDayTotals(long? teamId, string slug)
 
     public int CodeReviewUsers { get; private set; }
 
+    /// <summary>Active members whose day says <c>used_copilot_cloud_agent</c> (or the older <c>used_copilot_coding_agent</c>).</summary>
+    public int CloudAgentUsers { get; private set; }
+
+    /// <summary>Interactions per <c>agent_id</c> of the members' <c>totals_by_3rd_party_agent</c>; null when no member's row carried the field.</summary>
+    public IReadOnlyDictionary<string, long>? ThirdPartyAgentInteractions => _thirdPartyAgentInteractions;
+
+    /// <summary>The members' Copilot app sessions; null when no member's row carried <c>totals_by_copilot_app</c>.</summary>
+    public long? CopilotAppSessions { get; private set; }
+
+    private SortedDictionary<string, long>? _thirdPartyAgentInteractions;
+
     /// <summary>The active members' <c>ai_credits_used</c> summed; null while no row carried it (no data, not zero).</summary>
     public decimal? AiCreditsUsed { get; private set; }
 
-    public void Add(UserDayUsage user)
+    public void Add(UserDayUsage user, ReportExtras? extras = null)
     {
         ArgumentNullException.ThrowIfNull(user);
+        extras ??= ReportExtras.Read(user, new FieldProblems());
         ActiveUsers++;
         Interactions += user.UserInitiatedInteractionCount ?? 0;
         CodeGenerations += user.CodeGenerationActivityCount ?? 0;
@@ -53,6 +66,21 @@ public sealed class TeamDayTotals(long? teamId, string slug)
         AgentUsers += user.UsedAgent == true ? 1 : 0;
         CliUsers += user.UsedCli == true ? 1 : 0;
         CodeReviewUsers += user.UsedCopilotCodeReviewActive == true ? 1 : 0;
+        CloudAgentUsers += extras.UsedCloudAgent == true ? 1 : 0;
+        if (extras.ThirdPartyAgents is { } agents)
+        {
+            _thirdPartyAgentInteractions ??= new SortedDictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (id, agent) in agents)
+            {
+                _thirdPartyAgentInteractions[id] = _thirdPartyAgentInteractions.GetValueOrDefault(id) + (agent.Interactions ?? 0);
+            }
+        }
+
+        if (extras.CopilotApp is { } app)
+        {
+            CopilotAppSessions = (CopilotAppSessions ?? 0) + (app.Sessions ?? 0);
+        }
+
         if (user.AiCreditsUsed is { } credits)
         {
             AiCreditsUsed = (AiCreditsUsed ?? 0) + credits;
@@ -63,7 +91,9 @@ public sealed class TeamDayTotals(long? teamId, string slug)
     {
         ActiveUsers = 0;
         Interactions = CodeGenerations = CodeAcceptances = LocSuggestedToAdd = LocSuggestedToDelete = LocAdded = LocDeleted = 0;
-        ChatUsers = AgentUsers = CliUsers = CodeReviewUsers = 0;
+        ChatUsers = AgentUsers = CliUsers = CodeReviewUsers = CloudAgentUsers = 0;
+        _thirdPartyAgentInteractions = null;
+        CopilotAppSessions = null;
         AiCreditsUsed = null;
     }
 }

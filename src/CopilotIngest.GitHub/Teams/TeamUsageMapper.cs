@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Reports.Fields;
 
 namespace CopilotIngest.GitHub.Teams;
 
@@ -63,7 +64,18 @@ public static class TeamUsageMapper
             ["agent_users"] = team.AgentUsers,
             ["cli_users"] = team.CliUsers,
             ["code_review_users"] = team.CodeReviewUsers,
+            ["cloud_agent_users"] = team.CloudAgentUsers,
         };
+        if (team.ThirdPartyAgentInteractions is { } agents)
+        {
+            properties["third_party_agent_interactions"] = ExtraProperties.Counts(agents);
+        }
+
+        if (team.CopilotAppSessions is { } appSessions)
+        {
+            properties["copilot_app_session_count"] = appSessions;
+        }
+
         if (team.TeamId is { } id)
         {
             properties["team_id"] = id;

@@ -10,6 +10,7 @@ using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Reports;
+using CopilotIngest.GitHub.Reports.Fields;
 using CopilotIngest.GitHub.Seats;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,7 @@ public sealed partial class GitHubUsageDataSet(
             }
 
             var noData = new List<DateOnly>();
+            var problems = new FieldProblems();
             var consecutiveFailures = 0;
             for (var i = 0; i < missing.Count; i++)
             {
@@ -79,7 +81,7 @@ public sealed partial class GitHubUsageDataSet(
                 PortEntity? entity;
                 try
                 {
-                    entity = await ReadDayAsync(scope, day, run, noData, cancellationToken);
+                    entity = await ReadDayAsync(scope, day, run, noData, problems, cancellationToken);
                     consecutiveFailures = 0;
                 }
                 catch (ApiException ex)
@@ -112,6 +114,12 @@ public sealed partial class GitHubUsageDataSet(
             {
                 run.Notes.Add($"{scope}: GitHub has no report for {DayRanges.Format(noData)} ({noData.Count} day(s)); asked again next run");
             }
+
+            foreach (var problem in problems.Describe($"{scope} usage"))
+            {
+                LogFieldProblem(problem);
+                run.Notes.Add(problem);
+            }
         }
     }
 
@@ -125,7 +133,7 @@ public sealed partial class GitHubUsageDataSet(
         return window.Missing;
     }
 
-    private async Task<PortEntity?> ReadDayAsync(SeatScope scope, DateOnly day, RunState run, List<DateOnly> noData, CancellationToken cancellationToken)
+    private async Task<PortEntity?> ReadDayAsync(SeatScope scope, DateOnly day, RunState run, List<DateOnly> noData, FieldProblems problems, CancellationToken cancellationToken)
     {
         var read = await reports.ReadAsync(scope, UsageReportKind.ScopeOneDay, day, GitHubJsonContext.Default.UsageDayTotals, () => new DayTotalsPick(day), static (pick, line) => pick.Add(line), cancellationToken);
         if (read is null)
@@ -151,7 +159,7 @@ public sealed partial class GitHubUsageDataSet(
             return null;
         }
 
-        var entity = UsageEntityMapper.Map(scope, pick.Totals);
+        var entity = UsageEntityMapper.Map(scope, pick.Totals, problems);
         if (options.Value.AiCredits)
         {
             await AddAiCreditsAsync(scope, day, entity, run, cancellationToken);
@@ -190,6 +198,9 @@ public sealed partial class GitHubUsageDataSet(
 
     [LoggerMessage(EventId = 152, Level = LogLevel.Warning, Message = "Could not read the Copilot usage of {Scope} for {Day:yyyy-MM-dd}: {Reason}")]
     private partial void LogDayFailed(SeatScope scope, DateOnly day, string reason);
+
+    [LoggerMessage(EventId = 155, Level = LogLevel.Warning, Message = "{Problem}")]
+    private partial void LogFieldProblem(string problem);
 
     [LoggerMessage(EventId = 154, Level = LogLevel.Warning, Message = "Could not read the AI credits of {Scope} for {Day:yyyy-MM-dd}: {Reason}")]
     private partial void LogAiCreditsFailed(Exception exception, SeatScope scope, DateOnly day, string reason);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Reports.Fields;
 using CopilotIngest.GitHub.Reports.Records;
 
 namespace CopilotIngest.GitHub.Usage;
@@ -10,7 +11,8 @@ namespace CopilotIngest.GitHub.Usage;
 /// Maps one day of an organization or enterprise (a <c>day_totals</c> element or a 1-day report line) to a
 /// <c>github_copilot_usage</c> entity (pure). Port's own <c>githubCopilotOrganizationUsage</c> properties keep their
 /// identifiers and meaning; values GitHub leaves out are left out. <c>acceptance_rate</c> is a calculation property
-/// of the blueprint and not sent.
+/// of the blueprint and not sent. The fields GitHub added in 2026 (<see cref="ExtraProperties.Scope"/>) are read
+/// tolerantly: an unexpected shape is counted in the caller's <see cref="FieldProblems"/> and left out.
 /// </summary>
 public static class UsageEntityMapper
 {
@@ -89,7 +91,7 @@ public static class UsageEntityMapper
     /// <summary>See <see cref="AiCreditsUsed"/>.</summary>
     public const string AiCreditsUsers = "ai_credits_users";
 
-    public static PortEntity Map(SeatScope scope, UsageDayTotals totals)
+    public static PortEntity Map(SeatScope scope, UsageDayTotals totals, FieldProblems? problems = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(totals);
@@ -113,6 +115,8 @@ public static class UsageEntityMapper
                 properties[name] = node;
             }
         }
+
+        ExtraProperties.AddTo(properties, ReportExtras.Read(totals, problems ?? new FieldProblems()), ExtraProperties.Scope);
 
         var title = scope.Type == SeatScopeType.Organization
             ? $"{scope.Slug} Copilot usage {date}"

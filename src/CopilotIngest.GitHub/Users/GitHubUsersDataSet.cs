@@ -1,10 +1,12 @@
 using System.Globalization;
+using CopilotIngest.Core.Catalog;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
+using CopilotIngest.GitHub.Catalog;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
@@ -20,7 +22,7 @@ namespace CopilotIngest.GitHub.Users;
 /// scope with a rolling 28-day summary from the <c>users-28-day</c> report, joined with the user's seat. Users no longer
 /// active nor seated are deleted after a complete fetch (a report with skipped lines is not complete).
 /// </summary>
-public sealed class GitHubUsersDataSet(
+public sealed partial class GitHubUsersDataSet(
     GitHubClient client,
     UsageReportReader reports,
     IEntitySink sink,
@@ -28,6 +30,7 @@ public sealed class GitHubUsersDataSet(
     Reconciler reconciler,
     IdentifierMigration migration,
     Pseudonymizer pseudonymizer,
+    ICatalogRelations catalog,
     IOptions<GitHubOptions> options,
     ShardPlan shard,
     ILogger<GitHubUsersDataSet> logger) : SnapshotDataSet(sink, store, reconciler, migration, options, shard, logger)
@@ -65,12 +68,22 @@ public sealed class GitHubUsersDataSet(
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{scope}: left out {usage.Unusable} users-28-day line(s) without a login or day and {usage.Duplicates} repeated line(s)"));
         }
 
+        foreach (var problem in usage.FieldProblems.Describe($"{scope} users-28-day report"))
+        {
+            LogFieldProblem(Logger, problem);
+            notes.Add(problem);
+        }
+
         if (seats.ShortListingNote(scope, Blueprint) is { } shortListing)
         {
             notes.Add(shortListing);
         }
 
-        return new ScopeSnapshot(Entities(scope, windowStart, windowEnd, usage, seats), Complete: read.Problems.Count == 0 && usage.Unusable == 0 && !seats.ShorterThanTotal, notes);
+        // In pseudonymize mode the relation would hold the real login (Port resolves it to githubUser's identifier).
+        var link = pseudonymizer.IsActive ? null : await catalog.FindAsync(Blueprint, GitHubCatalogLinks.UserRelation, cancellationToken);
+        var entities = Entities(scope, windowStart, windowEnd, usage, seats)
+            .Select(e => GitHubCatalogLinks.Relate(e, link, e.Properties["login"]?.GetValue<string>(), GitHubCatalogLinks.UserMatchProperty));
+        return new ScopeSnapshot(entities, Complete: read.Problems.Count == 0 && usage.Unusable == 0 && !seats.ShorterThanTotal, notes);
     }
 
     private IEnumerable<PortEntity> Entities(SeatScope scope, DateOnly start, DateOnly end, UserRollupSet usage, SeatDirectory seats)
@@ -88,4 +101,7 @@ public sealed class GitHubUsersDataSet(
             }
         }
     }
+
+    [LoggerMessage(EventId = 173, Level = LogLevel.Warning, Message = "{Problem}")]
+    private static partial void LogFieldProblem(ILogger logger, string problem);
 }

@@ -1,3 +1,4 @@
+using CopilotIngest.GitHub.Reports.Fields;
 using CopilotIngest.GitHub.Reports.Records;
 using CopilotIngest.GitHub.Usage;
 
@@ -9,6 +10,8 @@ public sealed class UserRollup(string login)
     private readonly HashSet<DateOnly> _days = [];
     private readonly Dictionary<string, long> _byIde = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _byLanguage = new(StringComparer.Ordinal);
+    private SortedDictionary<string, long>? _thirdPartyAgentInteractions;
+    private DateOnly? _phaseDay;
 
     public string Login { get; } = login;
 
@@ -44,6 +47,15 @@ public sealed class UserRollup(string login)
 
     public long CliSessions { get; private set; }
 
+    /// <summary>Interactions per <c>agent_id</c> of <c>totals_by_3rd_party_agent</c> over the window; null when no day carried the field.</summary>
+    public IReadOnlyDictionary<string, long>? ThirdPartyAgentInteractions => _thirdPartyAgentInteractions;
+
+    /// <summary>Copilot app sessions over the window; null when no day carried <c>totals_by_copilot_app</c>.</summary>
+    public long? CopilotAppSessions { get; private set; }
+
+    /// <summary>The <c>ai_adoption_phase</c> of the newest day that carried one.</summary>
+    public AdoptionPhase? AdoptionPhase { get; private set; }
+
     /// <summary><c>ai_credits_used</c> summed over the window; null while no line carried it (no data, not zero).</summary>
     public decimal? AiCreditsUsed { get; private set; }
 
@@ -52,9 +64,11 @@ public sealed class UserRollup(string login)
     public string? TopLanguage => Breakdown.Top(_byLanguage.Select(e => (e.Key, e.Value)));
 
     /// <summary>Adds one day; a second line for a day already counted is ignored and returns false.</summary>
-    public bool Add(UserDayUsage day, DateOnly date)
+    /// <param name="problems">Where unexpected shapes of the 2026 fields are counted; null discards them.</param>
+    public bool Add(UserDayUsage day, DateOnly date, FieldProblems? problems = null)
     {
         ArgumentNullException.ThrowIfNull(day);
+        problems ??= new FieldProblems();
         if (!_days.Add(date))
         {
             return false;
@@ -73,7 +87,9 @@ public sealed class UserRollup(string login)
         AgentDays += day.UsedAgent == true ? 1 : 0;
         CliDays += day.UsedCli == true ? 1 : 0;
         CodeReviewDays += day.UsedCopilotCodeReviewActive == true ? 1 : 0;
-        CloudAgentDays += day.UsedCloudAgent ? 1 : 0;
+        var extras = ReportExtras.Read(day, problems);
+        CloudAgentDays += extras.UsedCloudAgent == true ? 1 : 0;
+        AddExtras(extras, date);
         CliSessions += day.TotalsByCli?.SessionCount ?? 0;
         if (day.AiCreditsUsed is { } credits)
         {
@@ -96,5 +112,28 @@ public sealed class UserRollup(string login)
         }
 
         return true;
+    }
+
+    private void AddExtras(ReportExtras extras, DateOnly date)
+    {
+        if (extras.ThirdPartyAgents is { } agents)
+        {
+            _thirdPartyAgentInteractions ??= new SortedDictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (id, agent) in agents)
+            {
+                _thirdPartyAgentInteractions[id] = _thirdPartyAgentInteractions.GetValueOrDefault(id) + (agent.Interactions ?? 0);
+            }
+        }
+
+        if (extras.CopilotApp is { } app)
+        {
+            CopilotAppSessions = (CopilotAppSessions ?? 0) + (app.Sessions ?? 0);
+        }
+
+        if (extras.AdoptionPhase is { } phase && (_phaseDay is not { } newest || date > newest))
+        {
+            _phaseDay = date;
+            AdoptionPhase = phase;
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Reports.Fields;
 using CopilotIngest.GitHub.Snapshots;
 
 namespace CopilotIngest.GitHub.Users;
@@ -63,6 +64,29 @@ public static class UserRollupMapper
         if (usage?.LastActiveDay is { } last)
         {
             properties["last_active_day"] = Date(last);
+        }
+
+        if (usage?.ThirdPartyAgentInteractions is { } agents)
+        {
+            properties["third_party_agent_interactions"] = ExtraProperties.Counts(agents);
+        }
+
+        if (usage?.CopilotAppSessions is { } appSessions)
+        {
+            properties["copilot_app_session_count"] = appSessions;
+        }
+
+        if (usage?.AdoptionPhase is { } phase)
+        {
+            if (phase.Name is { } phaseName)
+            {
+                properties["ai_adoption_phase"] = phaseName;
+            }
+
+            if (phase.Number is { } phaseNumber)
+            {
+                properties["ai_adoption_phase_number"] = phaseNumber;
+            }
         }
 
         if (usage?.TopIde is { } ide)

@@ -1,3 +1,4 @@
+using CopilotIngest.GitHub.Reports.Fields;
 using CopilotIngest.GitHub.Reports.Records;
 
 namespace CopilotIngest.GitHub.Users;
@@ -8,6 +9,9 @@ public sealed class UserRollupSet
     private readonly Dictionary<string, UserRollup> _users = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<UserRollup> Users => _users.Values;
+
+    /// <summary>2026 report fields that arrived in an unexpected shape (left out, the rest of the line kept).</summary>
+    public FieldProblems FieldProblems { get; } = new();
 
     /// <summary>Lines without a login or a day (left out).</summary>
     public int Unusable { get; private set; }
@@ -32,7 +36,7 @@ public sealed class UserRollupSet
             _users[login] = rollup;
         }
 
-        if (!rollup.Add(line, day))
+        if (!rollup.Add(line, day, FieldProblems))
         {
             Duplicates++;
         }

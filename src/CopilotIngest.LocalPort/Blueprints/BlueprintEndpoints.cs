@@ -66,7 +66,7 @@ internal sealed class BlueprintEndpoints(LocalPortState state)
                 return PortError.IdentifierTaken($"A blueprint with identifier \"{identifier}\" already exists; identifiers must be unique (use PUT or PATCH to change it)").ToResult();
             }
 
-            BlueprintValidator.Validate(body, identifier, known.Contains, null, problems);
+            BlueprintValidator.Validate(body, identifier, target => state.TargetAllowed(known, target), null, problems);
             if (EndpointSupport.Invalid(problems) is { } invalid)
             {
                 return invalid.ToResult();
@@ -103,7 +103,7 @@ internal sealed class BlueprintEndpoints(LocalPortState state)
 
             var merged = patch ? BlueprintDocument.Patch(stored, body) : BlueprintDocument.WithoutAudit(body);
             var known = await BlueprintRows.IdentifiersAsync(session, context.RequestAborted);
-            BlueprintValidator.Validate(merged, identifier, known.Contains, stored, problems);
+            BlueprintValidator.Validate(merged, identifier, target => state.TargetAllowed(known, target), stored, problems);
             if (EndpointSupport.Invalid(problems) is { } invalid)
             {
                 return invalid.ToResult();

@@ -83,6 +83,11 @@ internal sealed class M365ParityCheck(
     private async Task<List<ParityRow>> UsersAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (settings.PrivacyMode == PrivacyMode.Aggregate)
+        {
+            return [new ParityRow(DataSetNames.Users, "m365_copilot_user entities", "aggregate mode", "not written", ParityOutcome.Match, $"{PrivacyOptions.ModeSetting}=aggregate writes no entity about a person.")];
+        }
+
         var tenant = await tenants.GetAsync(cancellationToken);
         if (tenant.NamesConcealed == true && !settings.IncludeConcealedUsers)
         {

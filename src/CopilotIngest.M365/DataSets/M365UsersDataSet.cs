@@ -35,6 +35,11 @@ internal sealed class M365UsersDataSet(
     private async Task<DataSetResult> RunCoreAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (settings.PrivacyMode == PrivacyMode.Aggregate)
+        {
+            return M365RunGuard.Note(Name, AggregateNote((await store.ListHeldAsync(M365Blueprints.User, cancellationToken)).Count));
+        }
+
         var tenant = await tenants.GetAsync(cancellationToken);
         if (tenant.NamesConcealed == true && !settings.IncludeConcealedUsers)
         {
@@ -100,6 +105,13 @@ internal sealed class M365UsersDataSet(
             NotDeleted = outcome.NotDeleted,
         };
     }
+
+    /// <summary>Why <c>m365_users</c> wrote nothing in aggregate mode, and what became of the users earlier runs wrote.</summary>
+    internal static string AggregateNote(int held) =>
+        $"{PrivacyOptions.ModeSetting}=aggregate: skipped, no entity about a person is written (the summary and trend still are)."
+        + (held == 0
+            ? string.Empty
+            : $" Port still holds {held} {M365Blueprints.User} entities from earlier runs; aggregate mode neither updates nor deletes them: delete them in Port if they must go.");
 
     /// <summary>The emails of Port's users: only these can be related, since Port rejects a relation to a missing <c>_user</c>.</summary>
     private async Task<HashSet<string>> PortUsersAsync(CancellationToken cancellationToken)

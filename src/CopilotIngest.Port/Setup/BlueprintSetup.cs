@@ -8,8 +8,10 @@ namespace CopilotIngest.Port.Setup;
 /// Applies <c>configs/blueprints/*.json</c> to Port idempotently: creates what is missing, updates what differs,
 /// leaves equal blueprints alone. As Port's own tools do, it works in passes so references always resolve:
 /// (1) create/patch without relations and relation-dependent keys, (2) relations, (3) mirror, aggregation and
-/// calculation properties. File problems throw <see cref="InvalidDataException"/> naming the file; Port problems
-/// throw <see cref="Core.Http.ApiException"/>.
+/// calculation properties. A relation to a blueprint that is neither in the files nor in Port (Port's GitHub
+/// integration's <c>githubUser</c>, <c>githubTeam</c>, …) is left out until that blueprint exists, so setup never
+/// depends on how Port treats a relation to a missing blueprint; the plan says so. File problems throw
+/// <see cref="InvalidDataException"/> naming the file; Port problems throw <see cref="Core.Http.ApiException"/>.
 /// </summary>
 public sealed partial class BlueprintSetup(PortClient client, ILogger<BlueprintSetup> logger)
 {
@@ -37,21 +39,23 @@ public sealed partial class BlueprintSetup(PortClient client, ILogger<BlueprintS
     {
         var files = BlueprintFiles.Read(directory);
         var planned = new List<Planned>(files.Count);
+        var targets = new RelationTargets(client, files.Select(f => f.Identifier));
         foreach (var (file, identifier, desired) in files)
         {
+            var leftOut = await targets.LeaveOutMissingAsync(desired, cancellationToken);
             var current = await client.GetBlueprintAsync(identifier, cancellationToken);
             if (current is null)
             {
                 var keys = desired.Select(p => p.Key).Where(k => k != "identifier").ToList();
-                planned.Add(new Planned(new BlueprintPlanItem(identifier, file, SetupAction.Create, "not in Port yet"), desired, null, keys));
+                planned.Add(new Planned(new BlueprintPlanItem(identifier, file, SetupAction.Create, "not in Port yet" + leftOut), desired, null, keys));
                 continue;
             }
 
             var owned = BlueprintDiff.OwnedView(desired, current);
             var changed = BlueprintDiff.ChangedKeys(desired, owned);
             var item = changed.Count == 0
-                ? new BlueprintPlanItem(identifier, file, SetupAction.Unchanged, "matches Port")
-                : new BlueprintPlanItem(identifier, file, SetupAction.Update, "differs in " + Summarize(BlueprintDiff.ChangedPaths(desired, owned)));
+                ? new BlueprintPlanItem(identifier, file, SetupAction.Unchanged, "matches Port" + leftOut)
+                : new BlueprintPlanItem(identifier, file, SetupAction.Update, "differs in " + Summarize(BlueprintDiff.ChangedPaths(desired, owned)) + leftOut);
             planned.Add(new Planned(item, desired, current, changed));
         }
 

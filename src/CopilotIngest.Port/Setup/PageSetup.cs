@@ -25,7 +25,7 @@ public sealed partial class PageSetup(PortClient client, ILogger<PageSetup> logg
         return (identifier, page);
     }
 
-    public async Task<IReadOnlyList<BlueprintPlanItem>> ApplyAsync(string? directory, string scopeType, bool dryRun, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BlueprintPlanItem>> ApplyAsync(string? directory, string scopeType, bool dryRun, IReadOnlySet<string> personBlueprints, CancellationToken cancellationToken)
     {
         var items = new List<BlueprintPlanItem>();
         if (string.IsNullOrWhiteSpace(directory) || !Directory.Exists(directory))
@@ -36,6 +36,8 @@ public sealed partial class PageSetup(PortClient client, ILogger<PageSetup> logg
         foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             var (identifier, page) = Read(file, scopeType);
+            var leftOut = personBlueprints.Count > 0 ? PersonWidgets.Remove(page, personBlueprints) : [];
+            var aggregateNote = leftOut.Count == 0 ? string.Empty : $"; {leftOut.Count} widget(s) on person blueprints left out (PRIVACY_MODE=aggregate)";
             if (items.Any(i => i.Identifier == identifier))
             {
                 throw new InvalidDataException($"{file}: page '{identifier}' is defined in another file of {directory} too.");
@@ -44,10 +46,10 @@ public sealed partial class PageSetup(PortClient client, ILogger<PageSetup> logg
             var current = await client.GetPageAsync(identifier, cancellationToken);
             var changed = current is null ? [] : JsonSubset.ChangedKeys(page, current);
             var item = current is null
-                ? new BlueprintPlanItem(identifier, file, SetupAction.Create, $"not in Port yet (GitHub scope_type = {scopeType})", SetupKind.Page)
+                ? new BlueprintPlanItem(identifier, file, SetupAction.Create, $"not in Port yet (GitHub scope_type = {scopeType}){aggregateNote}", SetupKind.Page)
                 : changed.Count == 0
-                    ? new BlueprintPlanItem(identifier, file, SetupAction.Unchanged, "matches Port", SetupKind.Page)
-                    : new BlueprintPlanItem(identifier, file, SetupAction.Update, "differs in " + string.Join(", ", changed), SetupKind.Page);
+                    ? new BlueprintPlanItem(identifier, file, SetupAction.Unchanged, "matches Port" + aggregateNote, SetupKind.Page)
+                    : new BlueprintPlanItem(identifier, file, SetupAction.Update, "differs in " + string.Join(", ", changed) + aggregateNote, SetupKind.Page);
             items.Add(item);
             if (dryRun || item.Action == SetupAction.Unchanged)
             {

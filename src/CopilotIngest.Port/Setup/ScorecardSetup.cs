@@ -6,11 +6,12 @@ namespace CopilotIngest.Port.Setup;
 /// <summary>
 /// Applies <c>configs/scorecards/*.json</c> idempotently: one scorecard per file, Port's scorecard body plus the
 /// <c>blueprint</c> it belongs to. Missing ones are created (<c>POST /v1/blueprints/{bp}/scorecards</c>), differing ones
-/// replaced (<c>PUT …/scorecards/{id}</c>), equal ones left alone; scorecards only in Port are kept.
+/// replaced (<c>PUT …/scorecards/{id}</c>), equal ones left alone; scorecards only in Port are kept. A scorecard on a
+/// person blueprint in aggregate mode is not applied, and deleted when Port holds it.
 /// </summary>
 public sealed partial class ScorecardSetup(PortClient client, ILogger<ScorecardSetup> logger)
 {
-    public async Task<IReadOnlyList<BlueprintPlanItem>> ApplyAsync(string? directory, bool dryRun, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BlueprintPlanItem>> ApplyAsync(string? directory, bool dryRun, IReadOnlySet<string> personBlueprints, CancellationToken cancellationToken)
     {
         var items = new List<BlueprintPlanItem>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -33,6 +34,12 @@ public sealed partial class ScorecardSetup(PortClient client, ILogger<ScorecardS
             var body = (JsonObject)scorecard.DeepClone();
             body.Remove("blueprint");
             var current = await client.GetScorecardAsync(blueprint, identifier, cancellationToken);
+            if (personBlueprints.Contains(blueprint))
+            {
+                items.Add(await LeaveOutAsync(name, file, blueprint, identifier, current is not null, dryRun, cancellationToken));
+                continue;
+            }
+
             var changed = current is null ? [] : JsonSubset.ChangedKeys(body, current);
             var item = current is null
                 ? new BlueprintPlanItem(name, file, SetupAction.Create, "not in Port yet", SetupKind.Scorecard)
@@ -53,6 +60,25 @@ public sealed partial class ScorecardSetup(PortClient client, ILogger<ScorecardS
 
         return items;
     }
+
+    /// <summary>Aggregate mode: a scorecard scores one person, so it is not applied, and removed when Port holds it.</summary>
+    private async Task<BlueprintPlanItem> LeaveOutAsync(string name, string file, string blueprint, string identifier, bool inPort, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (!inPort)
+        {
+            return new BlueprintPlanItem(name, file, SetupAction.Unchanged, AggregateReason + ": left out", SetupKind.Scorecard);
+        }
+
+        if (!dryRun)
+        {
+            LogApplying(SetupAction.Remove, name);
+            await client.DeleteScorecardAsync(blueprint, identifier, cancellationToken);
+        }
+
+        return new BlueprintPlanItem(name, file, SetupAction.Remove, AggregateReason + ": removed from Port", SetupKind.Scorecard);
+    }
+
+    internal const string AggregateReason = "PRIVACY_MODE=aggregate scores no person";
 
     [LoggerMessage(EventId = 146, Level = LogLevel.Information, Message = "Scorecard {Scorecard}: {Action}")]
     private partial void LogApplying(SetupAction action, string scorecard);

@@ -6,4 +6,7 @@ public enum SetupAction
     Create,
     Update,
     Unchanged,
+
+    /// <summary>Deleted from Port (a scorecard on a person blueprint in <c>PRIVACY_MODE=aggregate</c>).</summary>
+    Remove,
 }

@@ -9,6 +9,7 @@ public static class PortWebhookSettings
     public const string UrlGitHubUsers = "PORT_WEBHOOK_URL_GITHUB_USERS";
     public const string UrlGitHubTeams = "PORT_WEBHOOK_URL_GITHUB_TEAMS";
     public const string UrlGitHubSeatDetails = "PORT_WEBHOOK_URL_GITHUB_SEAT_DETAILS";
+    public const string UrlGitHubRepos = "PORT_WEBHOOK_URL_GITHUB_REPOS";
     public const string UrlGitHubBilling = "PORT_WEBHOOK_URL_GITHUB_BILLING";
     public const string UrlM365Summary = "PORT_WEBHOOK_URL_M365_SUMMARY";
     public const string UrlM365Users = "PORT_WEBHOOK_URL_M365_USERS";

@@ -11,6 +11,7 @@ public sealed record WebhookDataSet(string Name, string Blueprint, string UrlSet
         new("github_users", "github_copilot_user", PortWebhookSettings.UrlGitHubUsers),
         new("github_teams", "github_copilot_team_usage", PortWebhookSettings.UrlGitHubTeams),
         new("github_seat_details", "github_copilot_seat", PortWebhookSettings.UrlGitHubSeatDetails),
+        new("github_repos", "github_copilot_repo_usage", PortWebhookSettings.UrlGitHubRepos),
         new("github_billing", "github_copilot_billing", PortWebhookSettings.UrlGitHubBilling),
         new("m365_summary", "m365_copilot_usage_summary", PortWebhookSettings.UrlM365Summary),
         new("m365_users", "m365_copilot_user", PortWebhookSettings.UrlM365Users),

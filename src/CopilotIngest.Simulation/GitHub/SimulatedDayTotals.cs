@@ -46,6 +46,51 @@ public sealed class SimulatedDayTotals(DateOnly day)
 
     public double MedianMinutesToMerge { get; private set; }
 
+    /// <summary>Whether the day's lines carry the 2026 fields.</summary>
+    public SimulatedFieldPresence NewFields { get; internal set; }
+
+    /// <summary>Third-party agents by id: name, the users' interactions and sessions.</summary>
+    public SortedDictionary<string, SimulatedAgentUse> Agents { get; } = new(StringComparer.Ordinal);
+
+    public (long Sessions, long Requests, long Prompts) CopilotApp { get; private set; }
+
+    /// <summary>Active users of the day per adoption phase number.</summary>
+    public SortedDictionary<int, int> UsersByPhase { get; } = [];
+
+    /// <summary>Per CLI customisation category: item to the users' summed interactions (the distinct count is the number of items).</summary>
+    public SortedDictionary<string, SortedDictionary<string, long>> Cli { get; } = new(StringComparer.Ordinal);
+
+    public void AddExtras(SimulatedUserExtras extras)
+    {
+        ArgumentNullException.ThrowIfNull(extras);
+        foreach (var agent in extras.Agents)
+        {
+            Agents[agent.Id] = Agents.TryGetValue(agent.Id, out var seen)
+                ? seen with { Interactions = seen.Interactions + agent.Interactions, Sessions = seen.Sessions + agent.Sessions }
+                : agent;
+        }
+
+        if (extras.App is { } app)
+        {
+            CopilotApp = (CopilotApp.Sessions + app.Sessions, CopilotApp.Requests + app.Requests, CopilotApp.Prompts + app.Prompts);
+        }
+
+        UsersByPhase[extras.PhaseNumber] = UsersByPhase.GetValueOrDefault(extras.PhaseNumber) + 1;
+        foreach (var (category, items) in extras.Cli)
+        {
+            if (!Cli.TryGetValue(category, out var sums))
+            {
+                sums = new SortedDictionary<string, long>(StringComparer.Ordinal);
+                Cli[category] = sums;
+            }
+
+            foreach (var (item, count) in items)
+            {
+                sums[item] = sums.GetValueOrDefault(item) + count;
+            }
+        }
+    }
+
     public void Add(SimulatedUserDay day)
     {
         ArgumentNullException.ThrowIfNull(day);

@@ -428,7 +428,7 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         var rest = segments[5..];
         var (kind, latest) = rest switch
         {
-            [var k] when k == $"{entity}-1-day" || k is "users-1-day" or "user-teams-1-day" => (k, false),
+            [var k] when k == $"{entity}-1-day" || k is "users-1-day" or "user-teams-1-day" or "repos-1-day" => (k, false),
             [var k, "latest"] when k == $"{entity}-28-day" || k is "users-28-day" => (k, true),
             _ => (string.Empty, false),
         };

@@ -49,7 +49,7 @@ internal sealed class SimulatedReportCatalog(SimulatedGitHubPopulation populatio
             return 1;
         }
 
-        var rows = report.IsUsers ? UserRows(report).Count() : TeamRows(report).Count();
+        var rows = report.IsUsers ? UserRows(report).Count() : report.IsRepos ? RepoRows(report).Count() : TeamRows(report).Count();
         return Math.Max(1, (rows + options.UsersPerReportFile - 1) / options.UsersPerReportFile);
     }
 
@@ -61,12 +61,17 @@ internal sealed class SimulatedReportCatalog(SimulatedGitHubPopulation populatio
         var size = options.UsersPerReportFile;
         if (report.IsUsers)
         {
-            return UsageReportWriter.Lines(Slice(UserRows(report), part, parts, size), (w, day) => UsageReportWriter.UserLine(w, day, EnterpriseId, organization));
+            return UsageReportWriter.Lines(Slice(UserRows(report), part, parts, size), (w, day) => UsageReportWriter.UserLine(w, day, EnterpriseId, organization, population.Seed));
         }
 
         if (report.IsUserTeams)
         {
             return UsageReportWriter.Lines(Slice(TeamRows(report), part, parts, size), (w, row) => UsageReportWriter.UserTeamLine(w, row.User, row.Team, report.Day!.Value, EnterpriseId, organization));
+        }
+
+        if (report.IsRepos)
+        {
+            return UsageReportWriter.Lines(Slice(RepoRows(report), part, parts, size), (w, row) => UsageReportWriter.RepoLine(w, row, EnterpriseId, organization));
         }
 
         if (report.Day is { } day)
@@ -95,6 +100,9 @@ internal sealed class SimulatedReportCatalog(SimulatedGitHubPopulation populatio
             }
         }
     }
+
+    private IEnumerable<SimulatedRepoDay> RepoRows(SimulatedReport report) =>
+        report.Day is { } day && HasData(report.Organization, day) ? SimulatedRepos.Day(population, report.Organization, day) : [];
 
     /// <summary>One row per (user, team) for teams with at least 5 seated users; the enterprise adds its enterprise team.</summary>
     private IEnumerable<(SimulatedUser User, SimulatedTeam Team)> TeamRows(SimulatedReport report)

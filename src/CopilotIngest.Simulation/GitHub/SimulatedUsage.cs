@@ -79,6 +79,7 @@ public static class SimulatedUsage
                 if (back == 0)
                 {
                     totals.Add(past);
+                    totals.AddExtras(SimulatedNewFields.For(population.Seed, past));
                 }
             }
 
@@ -91,6 +92,7 @@ public static class SimulatedUsage
             totals.MonthlyActiveCloudAgentUsers += monthlyCloud ? 1 : 0;
         }
 
+        totals.NewFields = SimulatedNewFields.Presence(population.Seed, day);
         totals.SetPullRequests(population.Seed, organization?.Id ?? 0);
         return totals;
     }

@@ -31,7 +31,7 @@ internal static class UsageReportWriter
         writer.WriteEndObject();
     });
 
-    public static void UserLine(Utf8JsonWriter writer, SimulatedUserDay day, string enterpriseId, SimulatedOrganization? organization)
+    public static void UserLine(Utf8JsonWriter writer, SimulatedUserDay day, string enterpriseId, SimulatedOrganization? organization, long seed)
     {
         writer.WriteStartObject();
         writer.WriteString("day", Date(day.Day));
@@ -121,7 +121,129 @@ internal static class UsageReportWriter
             writer.WriteEndObject();
         }
 
+        UserExtras(writer, SimulatedNewFields.Presence(seed, day.Day), SimulatedNewFields.For(seed, day));
         writer.WriteEndObject();
+    }
+
+    private static void UserExtras(Utf8JsonWriter writer, SimulatedFieldPresence presence, SimulatedUserExtras extras)
+    {
+        if (presence == SimulatedFieldPresence.Absent)
+        {
+            return;
+        }
+
+        if (presence == SimulatedFieldPresence.Null)
+        {
+            WriteNulls(writer, "ai_adoption_phase");
+            return;
+        }
+
+        writer.WriteStartArray("totals_by_3rd_party_agent");
+        foreach (var agent in extras.Agents)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("agent_id", agent.Id);
+            writer.WriteString("agent_name", agent.Name);
+            writer.WriteNumber("user_initiated_interaction_count", agent.Interactions);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        Cli(writer, extras.Cli.ToDictionary(c => c.Key, c => c.Value.ToDictionary(i => i.Key, i => (long)i.Value, StringComparer.Ordinal), StringComparer.Ordinal));
+        if (extras.App is { } app)
+        {
+            App(writer, app.Sessions, app.Requests, app.Prompts);
+        }
+
+        writer.WriteStartObject("ai_adoption_phase");
+        writer.WriteNumber("phase_number", extras.PhaseNumber);
+        writer.WriteString("phase", SimulatedNewFields.PhaseNames[extras.PhaseNumber]);
+        writer.WriteString("version", "1");
+        writer.WriteEndObject();
+    }
+
+    private static void ScopeExtras(Utf8JsonWriter writer, SimulatedDayTotals totals)
+    {
+        if (totals.NewFields == SimulatedFieldPresence.Absent)
+        {
+            return;
+        }
+
+        if (totals.NewFields == SimulatedFieldPresence.Null)
+        {
+            WriteNulls(writer, "totals_by_ai_adoption_phase");
+            return;
+        }
+
+        writer.WriteStartArray("totals_by_3rd_party_agent");
+        foreach (var agent in totals.Agents.Values)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("agent_id", agent.Id);
+            writer.WriteString("agent_name", agent.Name);
+            writer.WriteNumber("user_initiated_interaction_count", agent.Interactions);
+            writer.WriteNumber("session_count", agent.Sessions);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        Cli(writer, totals.Cli.ToDictionary(c => c.Key, c => (IReadOnlyDictionary<string, long>)c.Value, StringComparer.Ordinal));
+        App(writer, totals.CopilotApp.Sessions, totals.CopilotApp.Requests, totals.CopilotApp.Prompts);
+        writer.WriteStartArray("totals_by_ai_adoption_phase");
+        foreach (var (phase, users) in totals.UsersByPhase)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("phase", SimulatedNewFields.PhaseNames[phase]);
+            writer.WriteNumber("phase_number", phase);
+            writer.WriteNumber("total_engaged_users", users);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The five CLI customisation arrays (at most five items each) and their distinct counts.</summary>
+    private static void Cli<TItems>(Utf8JsonWriter writer, IReadOnlyDictionary<string, TItems> categories)
+        where TItems : IReadOnlyDictionary<string, long>
+    {
+        foreach (var category in SimulatedNewFields.CliCategories)
+        {
+            var items = categories.TryGetValue(category, out var found) ? found.ToList() : [];
+            writer.WriteStartArray("totals_by_" + category);
+            foreach (var (item, count) in items.OrderByDescending(i => i.Value).ThenBy(i => i.Key, StringComparer.Ordinal).Take(5))
+            {
+                writer.WriteStartObject();
+                writer.WriteString(category, item);
+                writer.WriteNumber("interaction_count", count);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber($"distinct_{category}_use_count", items.Count);
+        }
+    }
+
+    private static void App(Utf8JsonWriter writer, long sessions, long requests, long prompts)
+    {
+        writer.WriteStartObject("totals_by_copilot_app");
+        writer.WriteNumber("session_count", sessions);
+        writer.WriteNumber("request_count", requests);
+        writer.WriteNumber("prompt_count", prompts);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A day whose 2026 fields are null: GitHub sends the keys with null values.</summary>
+    private static void WriteNulls(Utf8JsonWriter writer, string phaseField)
+    {
+        writer.WriteNull("totals_by_3rd_party_agent");
+        foreach (var category in SimulatedNewFields.CliCategories)
+        {
+            writer.WriteNull("totals_by_" + category);
+            writer.WriteNull($"distinct_{category}_use_count");
+        }
+
+        writer.WriteNull("totals_by_copilot_app");
+        writer.WriteNull(phaseField);
     }
 
     public static void DayTotals(Utf8JsonWriter writer, SimulatedDayTotals totals, string enterpriseId, SimulatedOrganization? organization)
@@ -184,6 +306,7 @@ internal static class UsageReportWriter
         writer.WriteEndArray();
         writer.WriteStartArray("totals_by_model_feature");
         writer.WriteEndArray();
+        ScopeExtras(writer, totals);
         writer.WriteEndObject();
     }
 
@@ -226,6 +349,46 @@ internal static class UsageReportWriter
 
         writer.WriteNumber("team_id", team.Id);
         writer.WriteString("slug", team.Slug);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A <c>repos-1-day</c> line: the repository, its visibility, <c>pull_requests</c> and <c>pull_request_review_times</c>.</summary>
+    public static void RepoLine(Utf8JsonWriter writer, SimulatedRepoDay day, string enterpriseId, SimulatedOrganization? organization)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("day", Date(day.Day));
+        writer.WriteString("enterprise_id", enterpriseId);
+        if (organization is not null)
+        {
+            writer.WriteString("organization_id", organization.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteNumber("repository_id", day.Repository.Id);
+        writer.WriteString("repository", day.Repository.FullName);
+        writer.WriteString("visibility", day.Repository.Private ? "private" : "public");
+        writer.WriteStartObject("pull_requests");
+        foreach (var (name, value) in day.PullRequests)
+        {
+            writer.WriteNumber(name, value);
+        }
+
+        writer.WriteNumber("median_minutes_to_merge", day.MedianMinutesToMerge);
+        writer.WriteEndObject();
+        writer.WriteStartArray("pull_request_review_times");
+        if (day.ReviewTimes is { } times)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("authored_by", "human");
+            writer.WriteString("reviewed_by", "human");
+            foreach (var (name, value) in times)
+            {
+                writer.WriteNumber(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

@@ -1,7 +1,12 @@
 using System.CommandLine;
+using CopilotIngest.Core.Configuration;
+using CopilotIngest.Core.Privacy;
 using CopilotIngest.Demo;
+using CopilotIngest.GitHub.SeatDetails;
+using CopilotIngest.GitHub.Users;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.Hosting;
+using CopilotIngest.M365.Mapping;
 using CopilotIngest.Port.Setup;
 using CopilotIngest.Port.Webhooks;
 using CopilotIngest.Settings;
@@ -142,10 +147,19 @@ internal static class SetupCommand
     public static string GitHubScopeType(LoadedSettings settings) =>
         DashboardScope.ScopeTypeFor(!string.IsNullOrWhiteSpace(settings.Configuration[GitHubSettingNames.Enterprise]));
 
+    /// <summary>With <c>PRIVACY_MODE=aggregate</c>, the blueprints of one entity per person (their scorecards and widgets are left out); else none.</summary>
+    public static IReadOnlySet<string> PersonBlueprints(LoadedSettings settings) =>
+        settings.Configuration.GetEnum(PrivacyOptions.ModeSetting, PrivacyMode.Plain, new List<string>()) == PrivacyMode.Aggregate
+            ? new HashSet<string>(StringComparer.Ordinal) { UserRollupMapper.Blueprint, SeatDetailsMapper.Blueprint, M365Blueprints.User }
+            : new HashSet<string>();
+
     public static async Task<int> ExecuteAsync(LoadedSettings settings, CliContext context, SetupFolders folders, bool dryRun, CancellationToken cancellationToken)
     {
         using var host = await WorkerHost.StartAsync(settings, WorkerFeatures.Port, context, cancellationToken);
-        var sources = new SetupSources(folders.Blueprints, folders.Scorecards, folders.Dashboards, GitHubScopeType(settings));
+        var sources = new SetupSources(folders.Blueprints, folders.Scorecards, folders.Dashboards, GitHubScopeType(settings))
+        {
+            PersonBlueprints = PersonBlueprints(settings),
+        };
         var plan = await host.Services.GetRequiredService<PortSetup>().ApplyAsync(sources, dryRun, cancellationToken);
         Print(Output.Consoles.Create(context.Out, context.Interactive), plan, dryRun);
         await host.StopAsync(cancellationToken);
@@ -162,6 +176,7 @@ internal static class SetupCommand
             {
                 SetupAction.Create => "[green]create[/]",
                 SetupAction.Update => "[yellow]update[/]",
+                SetupAction.Remove => "[red]remove[/]",
                 _ => "unchanged",
             };
             table.AddRow(item.Kind.ToString().ToLowerInvariant(), Markup.Escape(item.Identifier), action, Markup.Escape(item.Reason));
@@ -169,7 +184,7 @@ internal static class SetupCommand
 
         console.Write(table);
         console.MarkupLineInterpolated(
-            $"{plan.Count(SetupAction.Create)} to create, {plan.Count(SetupAction.Update)} to update, {plan.Count(SetupAction.Unchanged)} unchanged{(dryRun ? " (dry run)" : string.Empty)}.");
+            $"{plan.Count(SetupAction.Create)} to create, {plan.Count(SetupAction.Update)} to update, {(plan.Count(SetupAction.Remove) > 0 ? $"{plan.Count(SetupAction.Remove)} to remove, " : string.Empty)}{plan.Count(SetupAction.Unchanged)} unchanged{(dryRun ? " (dry run)" : string.Empty)}.");
     }
 }
 

@@ -32,16 +32,19 @@ internal static class DemoRunner
         var github = sources.GitHub;
         var app = sources.App;
 
+        var personDataSets = SetupCommand.PersonBlueprints(baseSettings).Count == 0 ? "true" : "false";
         var overrides = new Dictionary<string, string?>(embedded.Overrides());
         foreach (var (key, value) in sources.Settings())
         {
             overrides[key] = value;
         }
 
-        // The demo shows every data set, the opt-in ones included, unless the environment says otherwise.
-        overrides["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? "true";
+        // The demo shows every data set, the opt-in ones included, unless the environment says otherwise;
+        // with PRIVACY_MODE=aggregate the per-person ones stay off.
+        overrides["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? personDataSets;
         overrides["GITHUB_TEAM_METRICS"] = baseSettings.Configuration["GITHUB_TEAM_METRICS"] ?? "true";
-        overrides["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? "true";
+        overrides["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? personDataSets;
+        overrides["GITHUB_REPO_METRICS"] = baseSettings.Configuration["GITHUB_REPO_METRICS"] ?? "true";
         overrides["GITHUB_BILLING_USAGE"] = baseSettings.Configuration["GITHUB_BILLING_USAGE"] ?? "true";
         overrides["GITHUB_AI_CREDITS"] = baseSettings.Configuration["GITHUB_AI_CREDITS"] ?? "true";
 

@@ -1,5 +1,6 @@
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.GitHub.Billing;
+using CopilotIngest.GitHub.Repos;
 using CopilotIngest.GitHub.SeatDetails;
 using CopilotIngest.GitHub.Seats;
 using CopilotIngest.GitHub.Teams;
@@ -20,6 +21,7 @@ internal static class EnabledDataSets
         [typeof(GitHubUsersDataSet)] = GitHubUsersDataSet.DataSetName,
         [typeof(GitHubTeamsDataSet)] = GitHubTeamsDataSet.DataSetName,
         [typeof(GitHubSeatDetailsDataSet)] = GitHubSeatDetailsDataSet.DataSetName,
+        [typeof(GitHubRepoUsageDataSet)] = GitHubRepoUsageDataSet.DataSetName,
         [typeof(GitHubBillingDataSet)] = GitHubBillingDataSet.DataSetName,
     };
 

@@ -191,6 +191,37 @@ public sealed class GitHubOptionsValidatorTests
         return values;
     }
 
+    [Theory]
+    [InlineData("GITHUB_USER_METRICS", "github_copilot_user")]
+    [InlineData("GITHUB_SEAT_DETAILS", "github_copilot_seat")]
+    public void Validate_AggregateWithPersonDataSet_NamesBothSettings(string setting, string blueprint)
+    {
+        var failure = Assert.Single(Failures(App(("PRIVACY_MODE", "aggregate"), (setting, "true"))));
+
+        Assert.StartsWith($"{setting}=true writes one {blueprint} entity per person, but PRIVACY_MODE=aggregate writes no entity about a person", failure, StringComparison.Ordinal);
+        Assert.Contains($"set {setting}=false", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AggregateWithBothPersonDataSetsAndNoScope_ListsEveryProblem()
+    {
+        var failures = Failures(App(("PRIVACY_MODE", "Aggregate"), ("GITHUB_USER_METRICS", "true"), ("GITHUB_SEAT_DETAILS", "yes"), ("GITHUB_ORGS", null)));
+
+        Assert.Equal(3, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("GITHUB_USER_METRICS=true", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("GITHUB_SEAT_DETAILS=true", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("GITHUB_ORGS", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("aggregate", "GITHUB_TEAM_METRICS")]
+    [InlineData("pseudonymize", "GITHUB_USER_METRICS")]
+    [InlineData("plain", "GITHUB_SEAT_DETAILS")]
+    public void Validate_AggregateWithTeamsOrPersonDataSetInOtherModes_IsValid(string mode, string setting)
+    {
+        Assert.Empty(Failures(App(("PRIVACY_MODE", mode), (setting, "true"))));
+    }
+
     private static Dictionary<string, string?> App(params (string Name, string? Value)[] overrides)
     {
         var values = TestGitHubApp.Settings();

@@ -17,6 +17,7 @@ public sealed class UsageSettingsTests
         var options = Options(new Dictionary<string, string?>());
 
         Assert.Equal((28, false, false, false, 0.2, 30), (options.UsageLookbackDays, options.UserMetrics, options.TeamMetrics, options.SeatDetails, options.DeleteThreshold, options.InactiveDays));
+        Assert.Equal((false, true), (options.RepoMetrics, options.RepoMetricsPrivate));
     }
 
     [Theory]
@@ -39,9 +40,13 @@ public sealed class UsageSettingsTests
             [GitHubSettingNames.TeamMetrics] = "maybe",
             [GitHubSettingNames.SeatDetails] = "2",
             [GitHubSettingNames.DeleteThreshold] = "1.5",
+            [GitHubSettingNames.RepoMetrics] = "yes please",
+            [GitHubSettingNames.RepoMetricsPrivate] = "hidden",
         });
 
-        Assert.Equal(5, failures.Count);
+        Assert.Equal(7, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("GITHUB_REPO_METRICS must be true or false", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("GITHUB_REPO_METRICS_PRIVATE must be true or false", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("GITHUB_USAGE_LOOKBACK_DAYS must be a whole number from 1 to 365", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("GITHUB_USER_METRICS must be true or false", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("GITHUB_TEAM_METRICS must be true or false", StringComparison.Ordinal));
@@ -65,7 +70,7 @@ public sealed class UsageSettingsTests
     {
         var failure = Assert.Single(PrivacyFailures(new Dictionary<string, string?> { [PrivacyOptions.ModeSetting] = "hide" }));
 
-        Assert.Equal("PRIVACY_MODE must be one of plain, pseudonymize, got 'hide'.", failure);
+        Assert.Equal("PRIVACY_MODE must be one of plain, pseudonymize, aggregate, got 'hide'.", failure);
     }
 
     [Fact]

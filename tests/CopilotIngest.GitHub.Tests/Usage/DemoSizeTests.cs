@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Repos;
 using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.GitHub.Usage;
 using CopilotIngest.Simulation.GitHub;
@@ -25,6 +26,7 @@ public sealed class DemoSizeTests
             [GitHubSettingNames.UserMetrics] = "true",
             [GitHubSettingNames.TeamMetrics] = "true",
             [GitHubSettingNames.SeatDetails] = "true",
+            [GitHubSettingNames.RepoMetrics] = "true",
         });
         var clock = Stopwatch.StartNew();
 
@@ -39,6 +41,7 @@ public sealed class DemoSizeTests
         foreach (var scope in new[] { "octo-web@", "octo-data@", "enterprise:octo-ent@" })
         {
             Assert.True(port.Entities(UsageEntityMapper.Blueprint).Count(e => e.Identifier.StartsWith(scope, StringComparison.Ordinal)) >= 28, scope);
+            Assert.True(port.Entities(RepoUsageMapper.Blueprint).Count(e => e.Identifier.StartsWith(scope, StringComparison.Ordinal)) >= 28, scope);
         }
 
     }

@@ -2,6 +2,7 @@ using CopilotIngest.Core.Sinks;
 using System.Text.Json.Nodes;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
+using CopilotIngest.GitHub.Reports.Fields;
 using CopilotIngest.GitHub.Usage;
 using CopilotIngest.Testing;
 
@@ -40,7 +41,7 @@ public sealed class UsageBlueprintTests
         }
 
         Assert.Equal(
-            UsageEntityMapper.RecordProperties.Select(p => p.Name).Concat(["scope_type", "scope", "record_date", "git_hub_org", UsageEntityMapper.AiCreditsUsed, UsageEntityMapper.AiCreditsUsers, HeldEntities.ContentHashProperty]).Order(StringComparer.Ordinal),
+            UsageEntityMapper.RecordProperties.Select(p => p.Name).Concat(ExtraProperties.Scope.Select(p => p.Name)).Concat(["scope_type", "scope", "record_date", "git_hub_org", UsageEntityMapper.AiCreditsUsed, UsageEntityMapper.AiCreditsUsers, HeldEntities.ContentHashProperty]).Order(StringComparer.Ordinal),
             s_blueprint.Properties.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 

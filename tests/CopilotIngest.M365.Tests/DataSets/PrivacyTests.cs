@@ -101,4 +101,42 @@ public sealed class PrivacyTests
 
         Assert.All(harness.Port.Entities(M365Blueprints.User), u => Assert.Null(u.Relations));
     }
+
+    [Fact]
+    public async Task RunAll_Aggregate_NoUserWrittenSummaryAndTrendStillLand()
+    {
+        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 12 }, Ct);
+        var settings = M365Harness.SettingsFor(graph);
+        settings[M365Settings.PrivacyModeSetting] = "aggregate";
+        await using var harness = M365Harness.Create(settings);
+
+        var results = await harness.RunAllAsync(Ct);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        Assert.Empty(harness.Port.Entities(M365Blueprints.User));
+        Assert.NotEmpty(harness.Port.Entities(M365Blueprints.UsageSummary));
+        Assert.NotEmpty(harness.Port.Entities(M365Blueprints.UsageTrend));
+        var users = Assert.Single(results, r => r.Name == DataSetNames.Users);
+        Assert.Equal(0, users.Upserted);
+        Assert.Equal("PRIVACY_MODE=aggregate: skipped, no entity about a person is written (the summary and trend still are).", Assert.Single(users.Notes!));
+        var everything = harness.Port.AllJson() + "\n" + harness.Logs.AllText;
+        Assert.All(graph.UserPrincipalNames, upn => Assert.DoesNotContain(upn, everything, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task RunUsers_SwitchToAggregate_EarlierUsersStayAndTheNoteCountsThem()
+    {
+        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 5 }, Ct);
+        var settings = M365Harness.SettingsFor(graph);
+        await using var harness = M365Harness.Create(settings);
+        await harness.DataSet(DataSetNames.Users).RunAsync(Ct);
+        settings[M365Settings.PrivacyModeSetting] = "aggregate";
+        await using var aggregate = M365Harness.Create(settings, port: harness.Port);
+
+        var result = await aggregate.DataSet(DataSetNames.Users).RunAsync(Ct);
+
+        Assert.Equal(0, result.Deleted);
+        Assert.Equal(5, harness.Port.Entities(M365Blueprints.User).Count);
+        Assert.Contains("Port still holds 5 m365_copilot_user entities from earlier runs; aggregate mode neither updates nor deletes them", Assert.Single(result.Notes!), StringComparison.Ordinal);
+    }
 }

@@ -35,13 +35,22 @@ public sealed class WebhookMappingFilesTests
         var relations = entity["relations"]?.AsObject() ?? [];
 
         var missing = blueprint["schema"]!["properties"]!.AsObject().Select(p => p.Key).Where(p => !properties.ContainsKey(p)).Select(p => $"property '{p}'")
-            .Concat((blueprint["relations"]?.AsObject() ?? []).Select(r => r.Key).Where(r => !relations.ContainsKey(r)).Select(r => $"relation '{r}'"))
+            .Concat((blueprint["relations"]?.AsObject() ?? []).Where(r => !IsCatalogueRelation(r.Value)).Select(r => r.Key).Where(r => !relations.ContainsKey(r)).Select(r => $"relation '{r}'"))
             .ToList();
 
         Assert.True(missing.Count == 0, $"{file} does not map {string.Join(", ", missing)} of blueprint {blueprint["identifier"]}: add \"<name>\": \".item.properties.<name>\" (or .item.relations.<name>) to its create mapping.");
         Assert.Equal(".item.identifier", entity["identifier"]!.GetValue<string>());
         Assert.Equal(".item.title", entity["title"]!.GetValue<string>());
     }
+
+    /// <summary>
+    /// A relation into Port's GitHub integration (githubUser, githubTeam): setup adds it only once that blueprint exists,
+    /// so a fixed webhook mapping cannot name it (a mapped relation the blueprint lacks would fail every item); the
+    /// webhook path leaves it out.
+    /// </summary>
+    private static bool IsCatalogueRelation(JsonNode? relation) =>
+        relation?["target"]?.GetValue<string>() is { } target && !target.StartsWith('_')
+        && !File.Exists(ReferenceFiles.Repo($"configs/blueprints/{target}.json"));
 
     [Theory]
     [MemberData(nameof(DataSets))]

@@ -7,7 +7,7 @@ namespace CopilotIngest.GitHub.Reports.Records;
 /// 1-day report. GitHub does not document the 1-day line, so a line may also be a 28-day-style wrapper whose
 /// <see cref="DayTotals"/> holds the days; the reader accepts both. Unknown fields are ignored, missing ones are null.
 /// </summary>
-public sealed record UsageDayTotals : CodeTotals
+public sealed record UsageDayTotals : ReportRecord
 {
     public DateOnly? Day { get; init; }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CopilotIngest.GitHub.Reports.Records;
 
 /// <summary>One line of a <c>users-1-day</c> or <c>users-28-day</c> report: what one user did on one day.</summary>
-public sealed record UserDayUsage : CodeTotals
+public sealed record UserDayUsage : ReportRecord
 {
     public DateOnly? Day { get; init; }
 
@@ -27,11 +27,6 @@ public sealed record UserDayUsage : CodeTotals
 
     public bool? UsedCopilotCodeReviewPassive { get; init; }
 
-    /// <summary>Named <c>used_copilot_coding_agent</c> before GitHub renamed the coding agent to cloud agent.</summary>
-    public bool? UsedCopilotCloudAgent { get; init; }
-
-    public bool? UsedCopilotCodingAgent { get; init; }
-
     public IReadOnlyList<IdeTotals?>? TotalsByIde { get; init; }
 
     public IReadOnlyList<FeatureTotals?>? TotalsByFeature { get; init; }
@@ -42,8 +37,4 @@ public sealed record UserDayUsage : CodeTotals
 
     /// <summary><c>ai_credits_used</c>: the user's AI credits of the day (a usage metric, not the billed amount); null when the report does not say.</summary>
     public decimal? AiCreditsUsed { get; init; }
-
-    /// <summary>True when the user used the cloud (coding) agent under either name.</summary>
-    [JsonIgnore]
-    public bool UsedCloudAgent => UsedCopilotCloudAgent == true || UsedCopilotCodingAgent == true;
 }
