@@ -152,6 +152,7 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         var pathAndQuery = request.Path + request.QueryString;
         var credential = SimulatedCredential.None;
         var status = 0;
+        var dropConnection = false;
         try
         {
             if (string.IsNullOrEmpty(request.Headers.UserAgent))
@@ -177,6 +178,13 @@ public sealed class SimulatedGitHub : IAsyncDisposable
                 fault = null;
             }
 
+            if (fault is { Kind: SimulatedFaultKind.DropConnection })
+            {
+                // Dropped after the request is recorded (below), so a client never sees the drop before it is counted.
+                dropConnection = true;
+                return;
+            }
+
             if (fault is not null && fault.Kind is not (SimulatedFaultKind.TruncatedBody or SimulatedFaultKind.ExpiredLinks))
             {
                 status = await FaultAsync(context, fault);
@@ -191,6 +199,10 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         {
             var authorized = credential is SimulatedCredential.PersonalToken or SimulatedCredential.AppJwt or SimulatedCredential.InstallationToken;
             _requests.Enqueue(new SimulatedGitHubRequest(request.Method, pathAndQuery, status, authorized, request.Headers["X-GitHub-Api-Version"].FirstOrDefault(), request.Headers.Accept.FirstOrDefault(), credential));
+            if (dropConnection)
+            {
+                context.Abort();
+            }
         }
     }
 
@@ -512,9 +524,6 @@ public sealed class SimulatedGitHub : IAsyncDisposable
         var headers = context.Response.Headers;
         switch (fault.Kind)
         {
-            case SimulatedFaultKind.DropConnection:
-                context.Abort();
-                return 0;
             case SimulatedFaultKind.RateLimited:
                 var reset = _options.TimeProvider.GetUtcNow() + fault.Delay;
                 var resetSeconds = (long)Math.Ceiling(reset.ToUnixTimeMilliseconds() / 1000.0);
