@@ -153,11 +153,17 @@ public static class PortServiceCollectionExtensions
                 $"Port's answer to {request.Method} {request.RequestUri?.AbsolutePath} is larger than this client reads ({limit} bytes). Check {PortSettings.BaseUrl} points at Port's API.")));
     }
 
-    /// <summary>The run's circuit for Port (shared by the token request and every API call): one retry budget for all batches.</summary>
+    /// <summary>
+    /// The run's circuit for Port (shared by the token request and every API call): one retry budget for all batches,
+    /// and open once three unanswered attempts in a row span more than one and a half attempt timeouts (three timed-out
+    /// attempts of one caller span two), so a Port that accepts connections and never answers stops the run in about
+    /// three attempt timeouts.
+    /// </summary>
     internal static ServiceCircuit Circuit(IServiceProvider services)
     {
-        var retries = ValidOptions(services)?.MaxRetryAttempts ?? new PortOptions().MaxRetryAttempts;
-        return services.GetRequiredService<RunCircuits>().For(PortErrors.Service, PortSettings.ReachabilityHint, Math.Max(1, retries) + 1, stopsRun: true);
+        var options = ValidOptions(services) ?? new PortOptions();
+        return services.GetRequiredService<RunCircuits>().For(
+            PortErrors.Service, PortSettings.ReachabilityHint, Math.Max(1, options.MaxRetryAttempts) + 1, stopsRun: true, silenceLimit: options.AttemptTimeout * 1.5);
     }
 
     /// <summary>

@@ -55,6 +55,52 @@ public sealed class PortFailFastTests
     }
 
     [Fact]
+    public async Task UpsertAsync_TokenRequestNeverAnsweredWithDefaultRetries_StopsAfterThreeTimedOutAttempts()
+    {
+        await using var port = await FakePort.StartAsync((context, _) => Hang.Forever(context));
+        port.TokenHandler = (context, _) => Hang.Forever(context);
+
+        // Five retries (Port's default): without a limit on silence the circuit waits for six unanswered attempts,
+        // which with the default 30 s attempt timeout is more than three minutes of a Port that never answers.
+        await using var services = PortServices.Create(port.BaseAddress, o =>
+        {
+            Short(o);
+            o.MaxRetryAttempts = 5;
+        });
+        var report = await services.GetRequiredService<IEntitySink>().UpsertAsync(Blueprint, TestEntities.Stream(TestEntities.Many(100)), Ct);
+
+        Assert.Equal(100, report.Failed);
+        Assert.Equal(3, port.TokenRequests);
+        Assert.All(report.Failures, f => Assert.Contains("PORT_ATTEMPT_TIMEOUT", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ServiceCircuit_UnansweredAttemptsWithinTheSilenceLimit_StaysClosedUntilTheBudget()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var circuits = new RunCircuits(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, time);
+        var circuit = circuits.For("Port", "PORT_BASE_URL", budget: 6, stopsRun: true, silenceLimit: TimeSpan.FromSeconds(45));
+
+        // A burst of concurrent failures in a short outage does not open it: five attempts failed within a moment.
+        for (var i = 0; i < 5; i++)
+        {
+            circuit.RecordFailure(new TaskCanceledException());
+        }
+
+        Assert.False(circuit.IsOpen);
+        circuit.RecordAnswer();
+        circuit.RecordFailure(new TaskCanceledException());
+        time.Advance(TimeSpan.FromSeconds(46));
+        circuit.RecordFailure(new TaskCanceledException());
+        Assert.False(circuit.IsOpen);
+
+        // The third unanswered attempt in a row, 46 s after the first: open, although the budget is six.
+        circuit.RecordFailure(new TaskCanceledException());
+        Assert.True(circuit.IsOpen);
+        Assert.Contains("3 attempts in a row over 46 s", circuit.OpenMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UpsertAsync_ApiNeverAnswers_AttemptsBoundedAcrossAllBatches()
     {
         await using var port = await FakePort.StartAsync((context, _) => Hang.Forever(context));

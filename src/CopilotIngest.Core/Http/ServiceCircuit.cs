@@ -8,10 +8,19 @@ namespace CopilotIngest.Core.Http;
 /// shared budget; any answer refills it. Once <see cref="Budget"/> attempts in a row went unanswered the circuit opens
 /// and stays open: every later call fails at once with a message naming the settings to check, instead of each batch
 /// running its own retry cycle against a service that is down.
+/// With a <c>silenceLimit</c> it also opens after <see cref="SilenceMinimumFailures"/> unanswered attempts in a row
+/// that span longer than that limit (from the first of them to the last, with no answer between): a service that
+/// accepts connections and never answers then stops the run after about three attempt timeouts, not after the whole
+/// retry budget of one caller, while a burst of concurrent failures in a short outage still has the whole budget.
 /// </summary>
-public sealed partial class ServiceCircuit(string service, string settingsHint, int budget, bool stopsRun, ILogger logger)
+public sealed partial class ServiceCircuit(string service, string settingsHint, int budget, bool stopsRun, ILogger logger, TimeProvider? timeProvider = null, TimeSpan? silenceLimit = null)
 {
+    /// <summary>Unanswered attempts in a row that, with no answer for longer than the silence limit, open the circuit.</summary>
+    public const int SilenceMinimumFailures = 3;
+
     private readonly Lock _gate = new();
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private DateTimeOffset _streakStart;
     private int _consecutiveFailures;
     private string? _openMessage;
 
@@ -58,10 +67,18 @@ public sealed partial class ServiceCircuit(string service, string settingsHint, 
                 return;
             }
 
-            _consecutiveFailures++;
-            if (_consecutiveFailures >= Budget)
+            var now = _time.GetUtcNow();
+            if (++_consecutiveFailures == 1)
             {
-                _openMessage = $"{Service} did not answer {_consecutiveFailures} attempts in a row (last: {Describe(failure)}); " +
+                _streakStart = now;
+            }
+
+            var silence = now - _streakStart;
+            var silent = silenceLimit is { } limit && _consecutiveFailures >= SilenceMinimumFailures && silence > limit;
+            if (_consecutiveFailures >= Budget || silent)
+            {
+                var span = silent ? $" over {silence.TotalSeconds:0} s" : string.Empty;
+                _openMessage = $"{Service} did not answer {_consecutiveFailures} attempts in a row{span} (last: {Describe(failure)}); " +
                     $"this run makes no further calls to it. Check {settingsHint}.";
                 opened = _openMessage;
             }
