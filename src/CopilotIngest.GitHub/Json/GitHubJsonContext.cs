@@ -15,5 +15,6 @@ namespace CopilotIngest.GitHub.Json;
 [JsonSerializable(typeof(UserDayUsage))]
 [JsonSerializable(typeof(UserTeamMembership))]
 [JsonSerializable(typeof(RepoDayUsage))]
+[JsonSerializable(typeof(PullRequestTotals))]
 [JsonSerializable(typeof(PremiumRequestUsageJson))]
 internal sealed partial class GitHubJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Reports.Fields;
 using CopilotIngest.GitHub.Reports.Records;
 
@@ -39,24 +40,22 @@ public sealed record RepoDay(string Key, string? FullName, string? Id, bool? Pri
             return null;
         }
 
-        var counters = line.PullRequests ?? new PullRequestTotals
-        {
-            TotalCreated = line.TotalCreated,
-            TotalReviewed = line.TotalReviewed,
-            TotalMerged = line.TotalMerged,
-            MedianMinutesToMerge = line.MedianMinutesToMerge,
-            TotalSuggestions = line.TotalSuggestions,
-            TotalAppliedSuggestions = line.TotalAppliedSuggestions,
-            TotalCreatedByCopilot = line.TotalCreatedByCopilot,
-            TotalReviewedByCopilot = line.TotalReviewedByCopilot,
-            TotalMergedCreatedByCopilot = line.TotalMergedCreatedByCopilot,
-            TotalMergedReviewedByCopilot = line.TotalMergedReviewedByCopilot,
-            MedianMinutesToMergeCopilotAuthored = line.MedianMinutesToMergeCopilotAuthored,
-            MedianMinutesToMergeCopilotReviewed = line.MedianMinutesToMergeCopilotReviewed,
-            TotalCopilotSuggestions = line.TotalCopilotSuggestions,
-            TotalCopilotAppliedSuggestions = line.TotalCopilotAppliedSuggestions,
-        };
+        var counters = line.PullRequests ?? TopLevelCounters(line, problems);
         return new RepoDay(key, fullName, id, Visibility(line, repository, problems), counters, ReviewTimesOf(line.PullRequestReviewTimes, problems));
+    }
+
+    /// <summary>The counters a line carries at its top level (no <c>pull_requests</c> object); empty when they are not numbers.</summary>
+    private static PullRequestTotals TopLevelCounters(RepoDayUsage line, FieldProblems problems)
+    {
+        try
+        {
+            return line.Rest?.Deserialize(GitHubJsonContext.Default.PullRequestTotals) ?? new PullRequestTotals();
+        }
+        catch (JsonException)
+        {
+            problems.Add("pull_requests", "counters as numbers");
+            return new PullRequestTotals();
+        }
     }
 
     private static bool? Visibility(RepoDayUsage line, JsonElement? repository, FieldProblems problems)

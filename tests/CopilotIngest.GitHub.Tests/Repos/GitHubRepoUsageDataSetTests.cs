@@ -221,6 +221,7 @@ public sealed class GitHubRepoUsageDataSetTests
     [InlineData("""{"repository":"acme/api","pull_request_review_times":[{"total_merged":"one"}]}""", "pull_request_review_times")]
     [InlineData("""{"repository":"acme/api","visibility":3}""", "visibility")]
     [InlineData("""{"repository":"acme/api","private":"no"}""", "private")]
+    [InlineData("""{"repository":"acme/api","total_created":"three","total_merged":2}""", "pull_requests")]
     public void From_UnexpectedShape_IsAProblemAndTheRepositoryStillReads(string json, string field)
     {
         var problems = new FieldProblems();

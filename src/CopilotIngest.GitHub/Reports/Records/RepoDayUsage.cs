@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace CopilotIngest.GitHub.Reports.Records;
@@ -46,32 +47,10 @@ public sealed record RepoDayUsage
     /// <summary>A wrapper line: the repositories it holds.</summary>
     public IReadOnlyList<RepoDayUsage?>? Repositories { get; init; }
 
-    // Counters at the top level of the line (when GitHub does not nest them in pull_requests).
-    public long? TotalCreated { get; init; }
-
-    public long? TotalReviewed { get; init; }
-
-    public long? TotalMerged { get; init; }
-
-    public double? MedianMinutesToMerge { get; init; }
-
-    public long? TotalSuggestions { get; init; }
-
-    public long? TotalAppliedSuggestions { get; init; }
-
-    public long? TotalCreatedByCopilot { get; init; }
-
-    public long? TotalReviewedByCopilot { get; init; }
-
-    public long? TotalMergedCreatedByCopilot { get; init; }
-
-    public long? TotalMergedReviewedByCopilot { get; init; }
-
-    public double? MedianMinutesToMergeCopilotAuthored { get; init; }
-
-    public double? MedianMinutesToMergeCopilotReviewed { get; init; }
-
-    public long? TotalCopilotSuggestions { get; init; }
-
-    public long? TotalCopilotAppliedSuggestions { get; init; }
+    /// <summary>
+    /// Every other field of the line: where GitHub does not nest the counters in <c>pull_requests</c>, they stand here
+    /// at the top level and are read as <see cref="PullRequestTotals"/>.
+    /// </summary>
+    [JsonExtensionData]
+    public JsonObject? Rest { get; set; }
 }
