@@ -97,6 +97,10 @@ public static class GitHubServiceCollectionExtensions
         downloads.AddHttpMessageHandler(provider => new FailFastHandler(GitHubResilience.DownloadCircuit(provider)));
         services.TryAddSingleton<ICatalogRelations, NoCatalogRelations>();
         services.TryAddTransient<UsageReportReader>();
+
+        // github_seats always lists the seats; github_users and github_seat_details list them again when switched on.
+        services.TryAddSingleton(new SeatListingCache(1 + (probe.UserMetrics ? 1 : 0) + (probe.SeatDetails ? 1 : 0)));
+        services.TryAddTransient<SeatListing>();
         services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);
         services.AddLicencePrices(configuration);

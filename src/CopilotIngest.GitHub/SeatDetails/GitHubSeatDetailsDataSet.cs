@@ -19,7 +19,7 @@ namespace CopilotIngest.GitHub.SeatDetails;
 /// <c>pending_cancellation</c>) by <c>GITHUB_INACTIVE_DAYS</c>: the reclaim list. Users who lost their seat are deleted.
 /// </summary>
 public sealed class GitHubSeatDetailsDataSet(
-    GitHubClient client,
+    SeatListing seats,
     IEntitySink sink,
     IEntityStore store,
     Reconciler reconciler,
@@ -39,7 +39,7 @@ public sealed class GitHubSeatDetailsDataSet(
 
     protected override async Task<ScopeSnapshot> ReadScopeAsync(SeatScope scope, CancellationToken cancellationToken)
     {
-        var directory = await SeatDirectory.ReadAsync(client.GetSeatPagesAsync(scope, cancellationToken), cancellationToken);
+        var directory = await SeatDirectory.ReadAsync(seats.GetPagesAsync(scope, Name, cancellationToken), cancellationToken);
         var now = timeProvider.GetUtcNow();
         var inactiveDays = Settings.InactiveDays;
         var byStatus = directory.Holders.GroupBy(h => SeatStatus.Of(h, now, inactiveDays)).ToDictionary(g => g.Key, g => g.Count());

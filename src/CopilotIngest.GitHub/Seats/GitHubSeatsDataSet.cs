@@ -9,6 +9,7 @@ using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Options;
+using CopilotIngest.GitHub.Snapshots;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ namespace CopilotIngest.GitHub.Seats;
 /// </summary>
 public sealed partial class GitHubSeatsDataSet(
     GitHubClient client,
+    SeatListing listing,
     IEntitySink sink,
     IdentifierMigration migration,
     TimeProvider timeProvider,
@@ -139,7 +141,7 @@ public sealed partial class GitHubSeatsDataSet(
             : null;
         var tally = new SeatTally(now, inactiveDays);
         int? totalSeats = null;
-        await foreach (var page in client.GetSeatPagesAsync(scope, cancellationToken))
+        await foreach (var page in listing.GetPagesAsync(scope, Name, cancellationToken))
         {
             totalSeats ??= page.TotalSeats;
             foreach (var seat in page.Seats)

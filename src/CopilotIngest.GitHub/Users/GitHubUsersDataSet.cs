@@ -23,7 +23,7 @@ namespace CopilotIngest.GitHub.Users;
 /// active nor seated are deleted after a complete fetch (a report with skipped lines is not complete).
 /// </summary>
 public sealed partial class GitHubUsersDataSet(
-    GitHubClient client,
+    SeatListing listing,
     UsageReportReader reports,
     IEntitySink sink,
     IEntityStore store,
@@ -58,7 +58,7 @@ public sealed partial class GitHubUsersDataSet(
             throw new ApiException(GitHubPayload.Service, System.Net.HttpStatusCode.OK, $"GitHub's users-28-day answer for {scope} names no report_start_day or report_end_day. Check that {GitHubSettingNames.ApiUrl} points at the GitHub REST API.");
         }
 
-        var seats = await SeatDirectory.ReadAsync(client.GetSeatPagesAsync(scope, cancellationToken), cancellationToken);
+        var seats = await SeatDirectory.ReadAsync(listing.GetPagesAsync(scope, Name, cancellationToken), cancellationToken);
         var usage = read.State;
         var notes = new List<string>(read.Problems.Select(p => p.ToString()));
         var activeSeated = usage.Users.Count(u => seats.Find(u.Login) is not null);
