@@ -3,7 +3,7 @@ using CopilotIngest.Core.Ingestion;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Reports;
 using CopilotIngest.GitHub.Options;
-using CopilotIngest.GitHub.Tests.Fakes;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,7 +48,7 @@ internal static class GitHubTestHost
             services.AddSingleton(timeProvider);
         }
 
-        sink ??= new InMemoryEntitySink();
+        sink ??= new FakePort();
         services.AddSingleton(sink);
         services.AddSingleton(sink as IEntityStore ?? new FakePort());
         services.AddGitHubCopilot(configuration, options =>

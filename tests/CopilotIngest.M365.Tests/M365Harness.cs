@@ -4,6 +4,7 @@ using CopilotIngest.M365.Auth;
 using CopilotIngest.M365.Configuration;
 using CopilotIngest.M365.Tests.Fakes;
 using CopilotIngest.Simulation.Graph;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

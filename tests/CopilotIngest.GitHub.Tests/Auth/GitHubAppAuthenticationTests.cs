@@ -7,6 +7,7 @@ using CopilotIngest.GitHub.Seats;
 using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.GitHub.Usage;
 using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

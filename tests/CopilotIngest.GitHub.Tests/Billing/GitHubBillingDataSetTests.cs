@@ -4,7 +4,6 @@ using CopilotIngest.GitHub.Billing;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
-using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.Simulation.GitHub;
 using CopilotIngest.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,8 +57,8 @@ public sealed class GitHubBillingDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 90, TimeProvider = time }, Token);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, On, time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, On, time, sink: port);
 
         var result = await provider.DataSet<GitHubBillingDataSet>().RunAsync(Token);
 
@@ -69,7 +68,7 @@ public sealed class GitHubBillingDataSetTests
         {
             Assert.Equal(
                 Enumerable.Range(18, 7).Select(d => $"{scope}@2026-11-{d}"),
-                sink.Entities.Select(e => e.Identifier).Where(i => i.StartsWith(scope + "@", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+                port.Entities(BillingEntityMapper.Blueprint).Select(e => e.Identifier).Where(i => i.StartsWith(scope + "@", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         }
 
         foreach (var (key, organization) in new[] { ("octo-web", github.Population.Organizations[0]), ("enterprise:octo-ent", (SimulatedOrganization?)null) })
@@ -79,13 +78,13 @@ public sealed class GitHubBillingDataSetTests
                 .Select(u => SimulatedUsage.UserDay(github.Population, u, day))
                 .OfType<SimulatedUserDay>()
                 .Sum(u => u.Interactions * (u.UsedAgent ? 1m : 0.25m));
-            var p = sink.Get(BillingEntityMapper.Blueprint, $"{key}@2026-11-24").Properties;
+            var p = port.Entity(BillingEntityMapper.Blueprint, $"{key}@2026-11-24").Properties;
             Assert.Equal(requests, (decimal)p["gross_quantity"]!);
             Assert.Equal(Math.Round(requests * 0.04m, 2), (decimal)p["net_amount"]!);
             Assert.True(requests > 0);
         }
 
-        Assert.DoesNotContain(sink.Entities, e => e.Identifier.EndsWith("@2026-11-25", StringComparison.Ordinal));
+        Assert.DoesNotContain(port.Entities(BillingEntityMapper.Blueprint), e => e.Identifier.EndsWith("@2026-11-25", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -94,8 +93,8 @@ public sealed class GitHubBillingDataSetTests
         var time = new FakeTimeProvider(s_now);
         await using var github = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 30, TimeProvider = time }, Token);
         github.InjectFault("/organizations/octo-web/settings/billing/", SimulatedFault.PermissionDenied(), times: 50);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, On, time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, On, time, sink: port);
 
         var result = await provider.DataSet<GitHubBillingDataSet>().RunAsync(Token);
 
@@ -105,8 +104,8 @@ public sealed class GitHubBillingDataSetTests
         Assert.Contains("403", note, StringComparison.Ordinal);
         Assert.Contains("'Administration' (read)", note, StringComparison.Ordinal);
         Assert.Equal(1, github.Requests.Count(r => r.PathAndQuery.StartsWith("/organizations/octo-web/", StringComparison.Ordinal)));
-        Assert.Equal(14, sink.Entities.Count);
-        Assert.DoesNotContain(sink.Entities, e => e.Identifier.StartsWith("octo-web@", StringComparison.Ordinal));
+        Assert.Equal(14, port.Entities(BillingEntityMapper.Blueprint).Count);
+        Assert.DoesNotContain(port.Entities(BillingEntityMapper.Blueprint), e => e.Identifier.StartsWith("octo-web@", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -114,14 +113,14 @@ public sealed class GitHubBillingDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 30, TimeProvider = time, BillingUsageAvailable = false }, Token);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, On, time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, On, time, sink: port);
 
         var result = await provider.DataSet<GitHubBillingDataSet>().RunAsync(Token);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(3, result.Notes!.Count(n => n.Contains("skipped", StringComparison.Ordinal) && n.Contains("enhanced billing platform", StringComparison.Ordinal)));
-        Assert.Empty(sink.Entities);
+        Assert.Empty(port.Entities(BillingEntityMapper.Blueprint));
     }
 
     [Fact]
@@ -129,8 +128,8 @@ public sealed class GitHubBillingDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 10, TimeProvider = time }, Token);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, "ghp_revoked", On, time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, "ghp_revoked", On, time, sink: port);
 
         var result = await provider.DataSet<GitHubBillingDataSet>().RunAsync(Token);
 

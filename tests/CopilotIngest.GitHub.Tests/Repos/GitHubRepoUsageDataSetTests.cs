@@ -6,7 +6,6 @@ using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Reports.Fields;
 using CopilotIngest.GitHub.Repos;
-using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.Simulation.GitHub;
 using CopilotIngest.Testing;
 using Microsoft.AspNetCore.Http;

@@ -1,8 +1,8 @@
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.SeatDetails;
 using CopilotIngest.GitHub.Snapshots;
-using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CopilotIngest.GitHub.Tests.SeatDetails;

@@ -3,14 +3,14 @@ using CopilotIngest.Core.Entities;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.GitHub.Seats;
-using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CopilotIngest.GitHub.Tests.Seats;
 
-/// <summary>The <c>github_seats</c> data set end to end: simulated GitHub → client → tally → mapper → in-memory sink.</summary>
+/// <summary>The <c>github_seats</c> data set end to end: simulated GitHub → client → tally → mapper → in-memory Port.</summary>
 public sealed class GitHubSeatsDataSetTests
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 25, 10, 30, 0, TimeSpan.Zero);
@@ -22,8 +22,8 @@ public sealed class GitHubSeatsDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time, seats: 420);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port);
 
         var result = await DataSet(provider).RunAsync(Token);
 
@@ -31,13 +31,13 @@ public sealed class GitHubSeatsDataSetTests
         Assert.Equal(("github_seats", 3, 3, 0), (result.Name, result.Fetched, result.Upserted, result.Unchanged));
         Assert.Equal(
             ["enterprise:octo-ent@2026-11-25", "octo-data@2026-11-25", "octo-web@2026-11-25"],
-            sink.Entities.Select(e => e.Identifier).Order(StringComparer.Ordinal));
+            port.Entities(SeatsEntityMapper.Blueprint).Select(e => e.Identifier).Order(StringComparer.Ordinal));
         foreach (var organization in github.Population.Organizations)
         {
-            AssertCounts(sink.Get("github_copilot_seats", $"{organization.Login}@2026-11-25"), github.Population.OrganizationSeats(organization).ToList());
+            AssertCounts(port.Entity("github_copilot_seats", $"{organization.Login}@2026-11-25"), github.Population.OrganizationSeats(organization).ToList());
         }
 
-        AssertCounts(sink.Get("github_copilot_seats", "enterprise:octo-ent@2026-11-25"), github.Population.EnterpriseSeats().ToList());
+        AssertCounts(port.Entity("github_copilot_seats", "enterprise:octo-ent@2026-11-25"), github.Population.EnterpriseSeats().ToList());
     }
 
     [Fact]
@@ -45,12 +45,12 @@ public sealed class GitHubSeatsDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time, seats: 420);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port);
 
         await DataSet(provider).RunAsync(Token);
 
-        var enterprise = sink.Get("github_copilot_seats", "enterprise:octo-ent@2026-11-25").Properties;
+        var enterprise = port.Entity("github_copilot_seats", "enterprise:octo-ent@2026-11-25").Properties;
         var listed = (int)enterprise["seat_assignments"]!;
         Assert.Equal(github.Population.EnterpriseSeatCount, listed);
         Assert.True(listed > 420, $"expected duplicate seat records, got {listed}");
@@ -67,8 +67,8 @@ public sealed class GitHubSeatsDataSetTests
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time, seats: 120);
         github.InjectFault("/orgs/octo-web/", SimulatedFault.PermissionDenied(), times: 20);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port);
 
         var result = await DataSet(provider).RunAsync(Token);
 
@@ -79,7 +79,7 @@ public sealed class GitHubSeatsDataSetTests
         Assert.Equal("octo-web@2026-11-25", failure.Identifier);
         Assert.Contains("organization 'octo-web'", failure.Message, StringComparison.Ordinal);
         Assert.Contains("manage_billing:copilot or read:org, owned by an organization owner", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(["enterprise:octo-ent@2026-11-25", "octo-data@2026-11-25"], sink.Entities.Select(e => e.Identifier).Order(StringComparer.Ordinal));
+        Assert.Equal(["enterprise:octo-ent@2026-11-25", "octo-data@2026-11-25"], port.Entities(SeatsEntityMapper.Blueprint).Select(e => e.Identifier).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class GitHubSeatsDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time, seats: 50);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, "ghp_revoked", timeProvider: time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, "ghp_revoked", timeProvider: time, sink: port);
 
         var result = await DataSet(provider).RunAsync(Token);
 
@@ -96,7 +96,7 @@ public sealed class GitHubSeatsDataSetTests
         Assert.All(result.Failures, f => Assert.Contains("GitHub rejected GITHUB_TOKEN", f.Message, StringComparison.Ordinal));
         Assert.StartsWith("All 3 GitHub scopes failed", result.Error, StringComparison.Ordinal);
         Assert.Single(github.Requests);
-        Assert.Empty(sink.Entities);
+        Assert.Empty(port.Entities(SeatsEntityMapper.Blueprint));
     }
 
     [Fact]
@@ -104,8 +104,8 @@ public sealed class GitHubSeatsDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time, seats: 60);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port);
 
         await DataSet(provider).RunAsync(Token);
         var second = await DataSet(provider).RunAsync(Token);
@@ -118,13 +118,13 @@ public sealed class GitHubSeatsDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time, seats: 60);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, new Dictionary<string, string?> { ["GITHUB_ORGS"] = null }, time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, new Dictionary<string, string?> { ["GITHUB_ORGS"] = null }, time, sink: port);
 
         var result = await DataSet(provider).RunAsync(Token);
 
         Assert.True(result.Succeeded);
-        Assert.Equal("enterprise:octo-ent@2026-11-25", Assert.Single(sink.Entities).Identifier);
+        Assert.Equal("enterprise:octo-ent@2026-11-25", Assert.Single(port.Entities(SeatsEntityMapper.Blueprint)).Identifier);
         Assert.All(github.Requests, r => Assert.StartsWith("/enterprises/octo-ent/", r.PathAndQuery, StringComparison.Ordinal));
     }
 
@@ -133,8 +133,8 @@ public sealed class GitHubSeatsDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time, seats: 20);
-        var sink = new InMemoryEntitySink { FailWith = new ApiException("Port", HttpStatusCode.Unauthorized, "Port rejected PORT_CLIENT_ID/PORT_CLIENT_SECRET.") };
-        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: sink);
+        var port = new FakePort { FailWith = new ApiException("Port", HttpStatusCode.Unauthorized, "Port rejected PORT_CLIENT_ID/PORT_CLIENT_SECRET.") };
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port);
 
         var result = await DataSet(provider).RunAsync(Token);
 
@@ -167,8 +167,8 @@ public sealed class GitHubSeatsDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time, seats: 420);
-        var sink = new InMemoryEntitySink();
-        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: sink);
+        var port = new FakePort();
+        using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, timeProvider: time, sink: port);
 
         await DataSet(provider).RunAsync(Token);
 
@@ -176,10 +176,10 @@ public sealed class GitHubSeatsDataSetTests
         // seated by both pays the higher plan, and a seat without plan_type falls back to GITHUB_COPILOT_PLAN (business).
         foreach (var organization in github.Population.Organizations)
         {
-            AssertCost(sink.Get("github_copilot_seats", $"{organization.Login}@2026-11-25"), github.Population.OrganizationSeats(organization).ToList(), organization.PlanType);
+            AssertCost(port.Entity("github_copilot_seats", $"{organization.Login}@2026-11-25"), github.Population.OrganizationSeats(organization).ToList(), organization.PlanType);
         }
 
-        AssertCost(sink.Get("github_copilot_seats", "enterprise:octo-ent@2026-11-25"), github.Population.EnterpriseSeats().ToList(), "business");
+        AssertCost(port.Entity("github_copilot_seats", "enterprise:octo-ent@2026-11-25"), github.Population.EnterpriseSeats().ToList(), "business");
     }
 
     [Fact]
@@ -187,18 +187,18 @@ public sealed class GitHubSeatsDataSetTests
     {
         var time = new FakeTimeProvider(s_now);
         await using var github = await StartAsync(time, seats: 80);
-        var sink = new InMemoryEntitySink();
+        var port = new FakePort();
         using var provider = GitHubTestHost.Create(github.BaseAddress, github.Token, new Dictionary<string, string?>
         {
             ["GITHUB_COPILOT_BUSINESS_PRICE"] = "10",
             ["GITHUB_COPILOT_ENTERPRISE_PRICE"] = "0.5",
             ["LICENCE_CURRENCY"] = "EUR",
-        }, time, sink: sink);
+        }, time, sink: port);
 
         await DataSet(provider).RunAsync(Token);
 
-        var web = sink.Get("github_copilot_seats", "octo-web@2026-11-25").Properties;
-        var data = sink.Get("github_copilot_seats", "octo-data@2026-11-25").Properties;
+        var web = port.Entity("github_copilot_seats", "octo-web@2026-11-25").Properties;
+        var data = port.Entity("github_copilot_seats", "octo-data@2026-11-25").Properties;
         Assert.Equal(10m * (int)web["assigned_seats"]!, (decimal)web["monthly_spend"]!);
         Assert.Equal(0.5m * (int)data["assigned_seats"]!, (decimal)data["monthly_spend"]!);
         Assert.Equal("EUR", (string)web["currency"]!);

@@ -2,9 +2,9 @@ using CopilotIngest.GitHub.Json;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Reports.Records;
 using CopilotIngest.GitHub.Teams;
-using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.GitHub.Tests.Usage;
 using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CopilotIngest.GitHub.Tests.Teams;

@@ -1,10 +1,10 @@
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Reports.Records;
 using CopilotIngest.GitHub.Teams;
-using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.GitHub.Usage;
 using CopilotIngest.GitHub.Users;
 using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CopilotIngest.GitHub.Tests.Usage;

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.Repos;
-using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.GitHub.Usage;
 using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CopilotIngest.GitHub.Tests.Usage;

@@ -1,9 +1,9 @@
 using System.Net;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.GitHub.Options;
-using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.GitHub.Usage;
 using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CopilotIngest.GitHub.Tests.Usage;

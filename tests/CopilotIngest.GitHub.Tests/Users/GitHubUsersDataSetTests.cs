@@ -1,8 +1,8 @@
 using CopilotIngest.Core.Ingestion;
 using CopilotIngest.GitHub.Options;
-using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.GitHub.Users;
 using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -5,6 +5,7 @@ using CopilotIngest.GitHub.SeatDetails;
 using CopilotIngest.GitHub.Tests.Fakes;
 using CopilotIngest.GitHub.Users;
 using CopilotIngest.Simulation.GitHub;
+using CopilotIngest.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -31,7 +31,7 @@ public sealed class PrivacyTests
             Assert.Equal("pseudonym", (string)u.Properties["identity"]!);
             Assert.Null(u.Relations);
         });
-        var everything = harness.Port.AllJson() + "\n" + harness.Logs.AllText + "\n" + string.Join('\n', results.SelectMany(r => r.Notes ?? []));
+        var everything = harness.Port.AllText() + "\n" + harness.Logs.AllText + "\n" + string.Join('\n', results.SelectMany(r => r.Notes ?? []));
         foreach (var upn in graph.UserPrincipalNames)
         {
             Assert.DoesNotContain(upn, everything, StringComparison.OrdinalIgnoreCase);
@@ -119,7 +119,7 @@ public sealed class PrivacyTests
         var users = Assert.Single(results, r => r.Name == DataSetNames.Users);
         Assert.Equal(0, users.Upserted);
         Assert.Equal("PRIVACY_MODE=aggregate: skipped, no entity about a person is written (the summary and trend still are).", Assert.Single(users.Notes!));
-        var everything = harness.Port.AllJson() + "\n" + harness.Logs.AllText;
+        var everything = harness.Port.AllText() + "\n" + harness.Logs.AllText;
         Assert.All(graph.UserPrincipalNames, upn => Assert.DoesNotContain(upn, everything, StringComparison.OrdinalIgnoreCase));
     }
 

@@ -63,26 +63,19 @@ public sealed class ReconciliationTests
         Assert.Contains(result.Notes!, n => n.StartsWith("Microsoft 365 users: not deleting 10 of the 40 m365_copilot_user entities Port held before this run (25", StringComparison.Ordinal) && n.Contains("M365_DELETE_THRESHOLD=0.2", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task RunUsers_ThresholdRaised_DeletesThem()
+    [Theory]
+    [InlineData(30, 10, "0.5", 10)] // threshold raised: 10 of 40 is within it, all deleted
+    [InlineData(30, 1, "0", 0)] // threshold 0: never deletes, not even one
+    [InlineData(200, 150, "1", 150)] // many leavers: deleted in batches of at most 100 (FakePort takes 1 to 100 per delete)
+    public async Task RunUsers_DeleteThresholdSetting_DeletesLeaversOnlyWithinIt(int licensed, int leavers, string threshold, int deleted)
     {
-        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 30 }, Ct);
+        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = licensed }, Ct);
 
-        var (result, harness) = await RunUsersAsync(graph, leavers: 10, threshold: "0.5");
+        var (result, harness) = await RunUsersAsync(graph, leavers, threshold);
         await using var _ = harness;
 
-        Assert.Equal(10, result.Deleted);
-    }
-
-    [Fact]
-    public async Task RunUsers_ThresholdZero_NeverDeletes()
-    {
-        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 30 }, Ct);
-
-        var (result, harness) = await RunUsersAsync(graph, leavers: 1, threshold: "0");
-        await using var _ = harness;
-
-        Assert.Equal(0, result.Deleted);
+        Assert.Equal(deleted, result.Deleted);
+        Assert.Equal(deleted, harness.Port.Deleted.Count);
     }
 
     [Fact]
@@ -126,16 +119,5 @@ public sealed class ReconciliationTests
 
         Assert.NotNull(result.Error);
         Assert.Empty(harness.Port.Deleted);
-    }
-
-    [Fact]
-    public async Task RunUsers_ManyLeavers_DeletedInBatchesOfAtMost100()
-    {
-        await using var graph = await SimulatedGraph.StartAsync(new SimulatedGraphOptions { LicensedUsers = 200 }, Ct);
-
-        var (result, harness) = await RunUsersAsync(graph, leavers: 150, threshold: "1");
-        await using var _ = harness;
-
-        Assert.Equal(150, result.Deleted);
     }
 }
