@@ -10,6 +10,7 @@ namespace CopilotIngest.Workflows;
 /// <summary><c>setup --webhooks</c> (and the demo in webhook mode): one Port webhook integration per data set.</summary>
 internal static class WebhookSetupWorkflow
 {
+    /// <summary><c>PORT_WEBHOOK_SECRET</c>, checked before anything changes in Port: a <see cref="SettingsException"/> when it is missing or short.</summary>
     public static string Secret(LoadedSettings settings)
     {
         var secret = settings.Configuration[PortWebhookSettings.Secret]?.Trim();
