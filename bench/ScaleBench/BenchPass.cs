@@ -2,14 +2,18 @@ using CopilotIngest.Output;
 
 namespace ScaleBench;
 
-/// <summary>One run of the worker as the local Port counted it, and as the worker measured and summarised it.</summary>
+/// <summary>
+/// One run of the worker as the local Port counted it, and as the worker measured and summarised it.
+/// <see cref="BulkUpsertTimes"/> are the bulk upserts' arrivals at the local Port, counted from the worker process's start.
+/// </summary>
 internal sealed record BenchPass(
     string Name,
     WorkerMeasurement Worker,
     IReadOnlyDictionary<string, long> RequestsByKind,
     long RateLimited,
     RunSummary Summary,
-    TimeSpan ServersCpuTime)
+    TimeSpan ServersCpuTime,
+    IReadOnlyList<TimeSpan> BulkUpsertTimes)
 {
     public long Requests => RequestsByKind.Values.Sum();
 

@@ -19,9 +19,12 @@ internal sealed record ScaleOptions(
     /// <summary>Further worker settings (<c>--set NAME=VALUE</c>, e.g. <c>PORT_MAX_CONCURRENCY=8</c>); they win over the benchmark's own.</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>A file the workers' own output is written to (<c>--worker-log FILE</c>), for a timeline with <c>--set LOG_FORMAT=json</c>.</summary>
+    public string? WorkerLog { get; init; }
+
     public const string Usage =
         "ScaleBench [--seats 20000] [--orgs 1] [--m365-users 0] [--seat-details] [--user-metrics] [--team-metrics] [--enterprise] " +
-        "[--rate-limit 60/1] [--lookback-days 28] [--seed 42] [--set NAME=VALUE]…";
+        "[--rate-limit 60/1] [--lookback-days 28] [--seed 42] [--set NAME=VALUE]… [--worker-log FILE]";
 
     /// <summary>Requests per second the local Port allows.</summary>
     public double RequestsPerSecond => RateLimit.Requests / RateLimit.Window.TotalSeconds;
@@ -87,6 +90,14 @@ internal sealed record ScaleOptions(
                     else
                     {
                         extra[setting[..equals]] = setting[(equals + 1)..];
+                    }
+
+                    break;
+                case "--worker-log":
+                    options = options with { WorkerLog = Value() };
+                    if (options.WorkerLog.Length == 0)
+                    {
+                        problems.Add("--worker-log needs a file name.");
                     }
 
                     break;

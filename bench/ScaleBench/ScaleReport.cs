@@ -26,6 +26,7 @@ internal static class ScaleReport
             ("entities unchanged (not sent)", Text(first.Unchanged), Text(rerun.Unchanged)),
             ("entities deleted / failed", $"{Text(first.Deleted)} / {Text(first.Failed)}", $"{Text(rerun.Deleted)} / {Text(rerun.Failed)}"),
             ("entities written per second", Rate(first.EntitiesPerSecond), Rate(rerun.EntitiesPerSecond)),
+            ("first / last bulk upsert after start", Span(first.BulkUpsertTimes), Span(rerun.BulkUpsertTimes)),
             ("peak working set (worker process)", WorkerProcess.Megabytes(first.Worker.PeakWorkingSetBytes), WorkerProcess.Megabytes(rerun.Worker.PeakWorkingSetBytes)),
             ("peak GC heap (sampled every 100 ms)", WorkerProcess.Megabytes(first.Worker.PeakGcHeapBytes), WorkerProcess.Megabytes(rerun.Worker.PeakGcHeapBytes)),
             ("allocated in total", WorkerProcess.Megabytes(first.Worker.AllocatedBytes), WorkerProcess.Megabytes(rerun.Worker.AllocatedBytes)),
@@ -50,6 +51,9 @@ internal static class ScaleReport
     private static string Text(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Seconds(TimeSpan value) => string.Create(CultureInfo.InvariantCulture, $"{value.TotalSeconds:F1} s");
+
+    private static string Span(IReadOnlyList<TimeSpan> times) =>
+        times.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{times[0].TotalSeconds:F1} / {times[^1].TotalSeconds:F1} s");
 
     private static string Rate(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:N0}");
 

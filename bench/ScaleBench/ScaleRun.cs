@@ -51,8 +51,8 @@ internal static class ScaleRun
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"setup: {port.RequestCount} Port requests, {setup.Elapsed.TotalSeconds:F1} s (not counted below)"));
-            var first = await PassAsync("first run", settings, directory.FullName, port, output, cancellationToken);
-            var rerun = await PassAsync("unchanged re-run", settings, directory.FullName, port, output, cancellationToken);
+            var first = await PassAsync("first run", settings, directory.FullName, port, output, options.WorkerLog, cancellationToken);
+            var rerun = await PassAsync("unchanged re-run", settings, directory.FullName, port, output, options.WorkerLog, cancellationToken);
             await ScaleReport.PrintAsync(output, options, first, rerun);
             return first.Worker.ExitCode == 0 && rerun.Worker.ExitCode == 0 ? 0 : 1;
         }
@@ -63,24 +63,31 @@ internal static class ScaleRun
     }
 
     private static async Task<BenchPass> PassAsync(
-        string name, IReadOnlyDictionary<string, string?> settings, string directory, LocalPortServer port, TextWriter output, CancellationToken cancellationToken)
+        string name, IReadOnlyDictionary<string, string?> settings, string directory, LocalPortServer port, TextWriter output, string? workerLog, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync($"{name}…");
         var summaryPath = Path.Combine(directory, "summary.json");
         var before = port.RequestCountsByKind();
         var rejectedBefore = port.RateLimitedCount;
         var serversCpu = CurrentCpu();
+        var startedAt = TimeProvider.System.GetUtcNow();
         var worker = await WorkerProcess.RunAsync(settings, directory, ["run", "--summary-json", summaryPath], cancellationToken);
         var after = port.RequestCountsByKind();
         serversCpu = CurrentCpu() - serversCpu;
         var requests = after.ToDictionary(k => k.Key, k => k.Value - before.GetValueOrDefault(k.Key), StringComparer.Ordinal);
         var summary = JsonSerializer.Deserialize(await File.ReadAllTextAsync(summaryPath, cancellationToken), RunSummaryJsonContext.Default.RunSummary)!;
+        if (workerLog is not null)
+        {
+            await File.AppendAllTextAsync(workerLog, $"# {name}, started {startedAt:O}{Environment.NewLine}{worker.Output}", cancellationToken);
+        }
+
         if (worker.ExitCode != 0)
         {
             await output.WriteLineAsync($"{name} ended with exit code {worker.ExitCode}:{Environment.NewLine}{worker.Output}");
         }
 
-        return new BenchPass(name, worker, requests, port.RateLimitedCount - rejectedBefore, summary, serversCpu);
+        var writes = port.RequestArrivals("bulk upsert").Where(at => at >= startedAt).Select(at => at - startedAt).ToList();
+        return new BenchPass(name, worker, requests, port.RateLimitedCount - rejectedBefore, summary, serversCpu, writes);
     }
 
     /// <summary>CPU time of this process so far: the simulators and the local Port.</summary>

@@ -71,6 +71,9 @@ public sealed class LocalPortServer : IAsyncDisposable
     /// </summary>
     public IReadOnlyDictionary<string, long> RequestCountsByKind() => _kinds.Snapshot();
 
+    /// <summary>When the requests of one kind (as in <see cref="RequestCountsByKind"/>) arrived, in order.</summary>
+    public IReadOnlyList<DateTimeOffset> RequestArrivals(string kind) => _kinds.Arrivals(kind);
+
     public static async Task<LocalPortServer> StartAsync(LocalPortServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -98,7 +101,7 @@ public sealed class LocalPortServer : IAsyncDisposable
                 cancellationToken);
             var faults = new LocalPortFaults();
             var window = new RateLimitWindow(options.RateLimit, options.RateLimitPeriod, options.TimeProvider);
-            var kinds = new RequestKinds();
+            var kinds = new RequestKinds(options.TimeProvider);
             app = Build(options, database, Convert.FromBase64String(signingKey), faults, window, kinds);
             await app.StartAsync(cancellationToken);
             var address = app.Urls.First();

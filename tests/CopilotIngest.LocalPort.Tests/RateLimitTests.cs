@@ -85,6 +85,26 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task RequestArrivals_BulkUpsertsAtTwoTimes_RecordsEachArrivalInOrder()
+    {
+        await using var port = await TestPort.StartAsync();
+        var bulk = """{"entities":[{"identifier":"a@b.c","title":"A"}]}""";
+        var first = port.Time.GetUtcNow();
+        using (await port.SendAsync(HttpMethod.Post, "/v1/blueprints/_user/entities/bulk?upsert=true", bulk))
+        {
+        }
+
+        port.Time.Advance(TimeSpan.FromSeconds(3));
+        using (await port.SendAsync(HttpMethod.Post, "/v1/blueprints/_user/entities/bulk?upsert=true", bulk))
+        {
+        }
+
+        Assert.Equal([first, first.AddSeconds(3)], port.Server.RequestArrivals("bulk upsert"));
+        Assert.Single(port.Server.RequestArrivals("token"));
+        Assert.Empty(port.Server.RequestArrivals("search"));
+    }
+
+    [Fact]
     public void Hit_ShortWindowStartedMidSecond_ResetIsTheWindowsTrueEndInWholeSeconds()
     {
         var time = new FakeTimeProvider(TestPort.Start.AddMilliseconds(500));

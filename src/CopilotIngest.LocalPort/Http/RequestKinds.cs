@@ -4,9 +4,9 @@ namespace CopilotIngest.LocalPort.Http;
 
 /// <summary>
 /// Counts received requests by what they do (bulk upsert, search, delete, …), so a benchmark or a test can say where a
-/// run's Port requests went.
+/// run's Port requests went, and when they arrived.
 /// </summary>
-internal sealed class RequestKinds
+internal sealed class RequestKinds(TimeProvider timeProvider)
 {
     public const string Token = "token";
     public const string BulkUpsert = "bulk upsert";
@@ -18,12 +18,33 @@ internal sealed class RequestKinds
     public const string Setup = "blueprints, scorecards, pages";
     public const string Other = "other";
 
-    private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _arrivals = new(StringComparer.Ordinal);
 
     /// <summary>Requests counted so far, by kind; kinds never requested are absent.</summary>
-    public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_counts, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, long> Snapshot() =>
+        _arrivals.ToDictionary(k => k.Key, k => (long)Locked(k.Value, list => list.Count), StringComparer.Ordinal);
 
-    public void Count(string method, string path) => _counts.AddOrUpdate(Classify(method, path), 1, (_, count) => count + 1);
+    /// <summary>When the requests of <paramref name="kind"/> arrived, in order; empty when none did.</summary>
+    public IReadOnlyList<DateTimeOffset> Arrivals(string kind) =>
+        _arrivals.TryGetValue(kind, out var list) ? Locked(list, l => l.ToArray()) : [];
+
+    public void Count(string method, string path)
+    {
+        var list = _arrivals.GetOrAdd(Classify(method, path), _ => []);
+        var now = timeProvider.GetUtcNow();
+        lock (list)
+        {
+            list.Add(now);
+        }
+    }
+
+    private static T Locked<T>(List<DateTimeOffset> list, Func<List<DateTimeOffset>, T> read)
+    {
+        lock (list)
+        {
+            return read(list);
+        }
+    }
 
     /// <summary>The kind of <c>method path</c>, from the routes the local Port serves.</summary>
     public static string Classify(string method, string path)

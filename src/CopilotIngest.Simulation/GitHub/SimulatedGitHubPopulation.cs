@@ -48,6 +48,7 @@ public sealed class SimulatedGitHubPopulation
         EnterpriseTeamUsers = enterpriseTeamUsers;
         _byLogin = organizations.ToDictionary(o => o.Login, StringComparer.OrdinalIgnoreCase);
         _byId = organizations.ToDictionary(o => o.Id);
+        ActivityFlags = new SimulatedActivityFlags(this);
         _enterpriseOffsets = new int[organizations.Count + 1];
         for (var i = 0; i < organizations.Count; i++)
         {
@@ -62,6 +63,9 @@ public sealed class SimulatedGitHubPopulation
     public string Enterprise { get; }
 
     public IReadOnlyList<SimulatedUser> Users { get; }
+
+    /// <summary>Every user's activity of a day in a few bits, computed once per day (for the scopes' day totals).</summary>
+    internal SimulatedActivityFlags ActivityFlags { get; }
 
     public IReadOnlyList<SimulatedOrganization> Organizations { get; }
 

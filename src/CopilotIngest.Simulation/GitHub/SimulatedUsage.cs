@@ -59,43 +59,44 @@ public static class SimulatedUsage
     public static SimulatedDayTotals DayTotals(SimulatedGitHubPopulation population, SimulatedOrganization? organization, DateOnly day)
     {
         var totals = new SimulatedDayTotals(day);
+        var window = new byte[28][];
+        for (var back = 0; back < window.Length; back++)
+        {
+            window[back] = population.ActivityFlags.On(day.AddDays(-back));
+        }
+
         foreach (var user in ScopeUsers(population, organization))
         {
-            bool weekly = false, monthly = false, monthlyChat = false, monthlyAgent = false, monthlyReview = false, monthlyPassive = false, monthlyCloud = false;
-            for (var back = 0; back < 28; back++)
+            var weekly = false;
+            var seen = 0;
+            for (var back = 0; back < window.Length; back++)
             {
-                if (UserDay(population, user, day.AddDays(-back)) is not { } past)
-                {
-                    continue;
-                }
+                var flags = window[back][user.Index];
+                seen |= flags;
+                weekly |= back < 7 && flags != 0;
+            }
 
-                weekly |= back < 7;
-                monthly = true;
-                monthlyChat |= past.UsedChat;
-                monthlyAgent |= past.UsedAgent;
-                monthlyReview |= past.UsedCodeReviewActive;
-                monthlyPassive |= past.UsedCodeReviewPassive;
-                monthlyCloud |= past.UsedCloudAgent;
-                if (back == 0)
-                {
-                    totals.Add(past);
-                    totals.AddExtras(SimulatedNewFields.For(population.Seed, past));
-                }
+            if (window[0][user.Index] != 0 && UserDay(population, user, day) is { } today)
+            {
+                totals.Add(today);
+                totals.AddExtras(SimulatedNewFields.For(population.Seed, today));
             }
 
             totals.WeeklyActiveUsers += weekly ? 1 : 0;
-            totals.MonthlyActiveUsers += monthly ? 1 : 0;
-            totals.MonthlyActiveChatUsers += monthlyChat ? 1 : 0;
-            totals.MonthlyActiveAgentUsers += monthlyAgent ? 1 : 0;
-            totals.MonthlyActiveCodeReviewUsers += monthlyReview ? 1 : 0;
-            totals.MonthlyPassiveCodeReviewUsers += monthlyPassive ? 1 : 0;
-            totals.MonthlyActiveCloudAgentUsers += monthlyCloud ? 1 : 0;
+            totals.MonthlyActiveUsers += Has(seen, SimulatedActivityFlags.Active);
+            totals.MonthlyActiveChatUsers += Has(seen, SimulatedActivityFlags.Chat);
+            totals.MonthlyActiveAgentUsers += Has(seen, SimulatedActivityFlags.Agent);
+            totals.MonthlyActiveCodeReviewUsers += Has(seen, SimulatedActivityFlags.CodeReviewActive);
+            totals.MonthlyPassiveCodeReviewUsers += Has(seen, SimulatedActivityFlags.CodeReviewPassive);
+            totals.MonthlyActiveCloudAgentUsers += Has(seen, SimulatedActivityFlags.CloudAgent);
         }
 
         totals.NewFields = SimulatedNewFields.Presence(population.Seed, day);
         totals.SetPullRequests(population.Seed, organization?.Id ?? 0);
         return totals;
     }
+
+    private static int Has(int flags, byte flag) => (flags & flag) != 0 ? 1 : 0;
 
     /// <summary>GitHub's <c>ide</c> name for a <c>last_activity_editor</c> value; null for the CLI.</summary>
     public static string? Ide(string editor)

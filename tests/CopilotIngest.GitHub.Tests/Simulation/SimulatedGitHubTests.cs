@@ -66,6 +66,32 @@ public sealed class SimulatedGitHubTests
         }
     }
 
+    [Theory]
+    [InlineData("x")]
+    [InlineData(null)]
+    public void DayTotals_ActiveUserCounts_EqualCountingEveryUsersLast28Days(string? organizationLogin)
+    {
+        var population = SimulatedGitHubPopulation.Generate("ent", ["x", "y"], 400, 5, s_today);
+        var organization = organizationLogin is null ? null : population.Organizations.Single(o => o.Login == organizationLogin);
+        var users = SimulatedUsage.ScopeUsers(population, organization).ToList();
+
+        foreach (var day in new[] { s_today, s_today.AddDays(-1), s_today.AddDays(-30) })
+        {
+            var totals = SimulatedUsage.DayTotals(population, organization, day);
+            var month = users.Select(u => Enumerable.Range(0, 28).Select(back => SimulatedUsage.UserDay(population, u, day.AddDays(-back))).OfType<SimulatedUserDay>().ToList()).ToList();
+
+            Assert.Equal(users.Count(u => SimulatedUsage.UserDay(population, u, day) is not null), totals.DailyActiveUsers);
+            Assert.Equal(users.Count(u => Enumerable.Range(0, 7).Any(back => SimulatedUsage.UserDay(population, u, day.AddDays(-back)) is not null)), totals.WeeklyActiveUsers);
+            Assert.Equal(month.Count(m => m.Count > 0), totals.MonthlyActiveUsers);
+            Assert.Equal(month.Count(m => m.Any(d => d.UsedChat)), totals.MonthlyActiveChatUsers);
+            Assert.Equal(month.Count(m => m.Any(d => d.UsedAgent)), totals.MonthlyActiveAgentUsers);
+            Assert.Equal(month.Count(m => m.Any(d => d.UsedCodeReviewActive)), totals.MonthlyActiveCodeReviewUsers);
+            Assert.Equal(month.Count(m => m.Any(d => d.UsedCodeReviewPassive)), totals.MonthlyPassiveCodeReviewUsers);
+            Assert.Equal(month.Count(m => m.Any(d => d.UsedCloudAgent)), totals.MonthlyActiveCloudAgentUsers);
+            Assert.True(totals.MonthlyActiveUsers > totals.WeeklyActiveUsers && totals.WeeklyActiveUsers > totals.DailyActiveUsers, "the population should give distinct daily, weekly and monthly figures");
+        }
+    }
+
     [Fact]
     public async Task StartAsync_5000Seats_ServesEveryEnterpriseSeat()
     {
