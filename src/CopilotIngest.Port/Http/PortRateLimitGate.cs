@@ -39,6 +39,8 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
     private long? _limit;
     private DateTimeOffset _resetAt;
     private int _sentSinceObserved;
+    private int _outstanding;
+    private TaskCompletionSource? _answered;
     private int _inFlight;
     private double _allowed;
 
@@ -80,60 +82,95 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
         return new Lease(this);
     }
 
-    /// <summary>Waits until this call may start: after any wait Port asked for, at its place in the paced schedule.</summary>
-    public async Task WaitTurnAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until this call may start: after any wait Port asked for, at its place in the paced schedule. Near the end
+    /// of a window, where the answers still on their way might or might not have been counted, it waits for them rather
+    /// than for the reset: once every call sent in the window is answered, the lowest remaining seen is exact, and the
+    /// window's last requests are used instead of left unused. Dispose the result once the call has its answer (or failed).
+    /// </summary>
+    public async Task<IDisposable> WaitTurnAsync(CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        bool log;
-        lock (_lock)
+        while (true)
         {
-            var now = timeProvider.GetUtcNow();
-            if (_remaining is not null && now >= _resetAt)
+            var wait = TimeSpan.Zero;
+            bool log;
+            Task? answered = null;
+            lock (_lock)
             {
-                _remaining = null;
+                var now = timeProvider.GetUtcNow();
+                if (_remaining is not null && now >= _resetAt)
+                {
+                    _remaining = null;
+                }
+
+                var start = Max(now, Max(_notBefore, _nextSlot));
+                if (_remaining is { } remaining)
+                {
+                    var left = remaining - (_sentSinceObserved + 1) - (CurrentAllowed() - 1);
+                    if (left <= 0)
+                    {
+                        if (_outstanding > 0 && start < _resetAt)
+                        {
+                            answered = (_answered ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                            wait = _resetAt + s_resetMargin - now;
+                        }
+                        else if (_outstanding > 0 || remaining < 1)
+                        {
+                            start = Max(start, _resetAt + s_resetMargin);
+                        }
+
+                        // Else every call sent in this window has been answered: the remaining is exact and one more fits.
+                    }
+                    else if (left <= LowWater() && _resetAt > start)
+                    {
+                        _nextSlot = start + ((_resetAt - start) / left);
+                    }
+                }
+
+                if (answered is null)
+                {
+                    wait = start - now;
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        return Grant();
+                    }
+                }
+
+                log = answered is null && wait >= s_logThreshold && start > _loggedUntil;
+                if (log)
+                {
+                    _loggedUntil = start;
+                }
             }
 
-            var start = Max(now, Max(_notBefore, _nextSlot));
-            if (_remaining is { } remaining)
+            if (answered is not null)
             {
-                _sentSinceObserved++;
-                var left = remaining - _sentSinceObserved - (CurrentAllowed() - 1);
-                if (left <= 0)
-                {
-                    start = Max(start, _resetAt + s_resetMargin);
-                }
-                else if (left <= LowWater() && _resetAt > start)
-                {
-                    _nextSlot = start + ((_resetAt - start) / left);
-                }
+                // Look again after the next answer, or at the reset at the latest.
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                await Task.WhenAny(answered, Task.Delay(wait, timeProvider, timeout.Token));
+                await timeout.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+                continue;
             }
 
-            wait = start - now;
-            log = wait >= s_logThreshold && start > _loggedUntil;
+            var max = options.Value.MaxRateLimitWait;
+            if (wait > max)
+            {
+                LogWaitTooLong(wait.TotalSeconds, max.TotalSeconds);
+                throw WaitTooLong(wait, max);
+            }
+
             if (log)
             {
-                _loggedUntil = start;
+                LogWaiting(wait.TotalSeconds);
+            }
+
+            await Task.Delay(wait, timeProvider, cancellationToken);
+            lock (_lock)
+            {
+                return Grant();
             }
         }
-
-        if (wait <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        var max = options.Value.MaxRateLimitWait;
-        if (wait > max)
-        {
-            LogWaitTooLong(wait.TotalSeconds, max.TotalSeconds);
-            throw WaitTooLong(wait, max);
-        }
-
-        if (log)
-        {
-            LogWaiting(wait.TotalSeconds);
-        }
-
-        await Task.Delay(wait, timeProvider, cancellationToken);
     }
 
     /// <summary>Reads what one answer (any attempt) says about the window.</summary>
@@ -182,6 +219,30 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
                 ReleaseWaiters();
             }
         }
+    }
+
+    /// <summary>Where <see cref="PortRateLimitHandler"/> leaves a call's turn for <see cref="PortRateLimitObserver"/>, which ends it at the first answer.</summary>
+    public static HttpRequestOptionsKey<IDisposable> TurnOption { get; } = new("copilot-ingest.port-turn");
+
+    /// <summary>Counts a call that may start now (under the lock); the result marks it answered.</summary>
+    private Turn Grant()
+    {
+        _sentSinceObserved++;
+        _outstanding++;
+        return new Turn(this);
+    }
+
+    private void Answered()
+    {
+        TaskCompletionSource? answered;
+        lock (_lock)
+        {
+            _outstanding--;
+            answered = _answered;
+            _answered = null;
+        }
+
+        answered?.TrySetResult();
     }
 
     private static ApiException WaitTooLong(TimeSpan wait, TimeSpan max) =>
@@ -236,6 +297,20 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
 
     [LoggerMessage(EventId = 113, Level = LogLevel.Warning, Message = "Port's rate limit asks for a pause of {Seconds:0} s, longer than PORT_MAX_RATE_LIMIT_WAIT ({MaxSeconds:0} s); failing the call instead of waiting")]
     private partial void LogWaitTooLong(double seconds, double maxSeconds);
+
+    /// <summary>A call let through by <see cref="WaitTurnAsync"/>: disposed once its answer has been observed, or when it failed without one.</summary>
+    private sealed class Turn(PortRateLimitGate gate) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                gate.Answered();
+            }
+        }
+    }
 
     private sealed class Lease(PortRateLimitGate gate) : IDisposable
     {

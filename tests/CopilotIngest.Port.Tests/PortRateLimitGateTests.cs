@@ -1,0 +1,94 @@
+using System.Globalization;
+using CopilotIngest.Port.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CopilotIngest.Port.Tests;
+
+/// <summary>The gate's pacing at the end of a window, on a fake clock: what it knows from the answers, and when a call may go.</summary>
+public sealed class PortRateLimitGateTests
+{
+    private static readonly DateTimeOffset s_now = new(2026, 11, 30, 10, 0, 0, 500, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_reset = s_now.AddMilliseconds(500);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static PortRateLimitGate Gate(FakeTimeProvider time) =>
+        new(time, Microsoft.Extensions.Options.Options.Create(new PortOptions { MaxConcurrency = 4 }), NullLogger<PortRateLimitGate>.Instance);
+
+    private static HttpResponseMessage Answer(int remaining)
+    {
+        var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        response.Headers.Add("x-ratelimit-limit", "60");
+        response.Headers.Add("x-ratelimit-remaining", remaining.ToString(CultureInfo.InvariantCulture));
+        response.Headers.Add("x-ratelimit-reset", s_reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        return response;
+    }
+
+    [Fact]
+    public async Task WaitTurnAsync_LastRequestsOfTheWindowAndEveryCallAnswered_GoOneAtATimeInsteadOfWaitingForTheReset()
+    {
+        var time = new FakeTimeProvider(s_now);
+        var gate = Gate(time);
+        using (var answer = Answer(remaining: 2))
+        {
+            gate.Observe(answer);
+        }
+
+        // Nothing is on its way, so 2 left is exact: the first call goes at once, though 3 calls could be in flight.
+        var first = gate.WaitTurnAsync(Ct);
+        Assert.True(first.IsCompletedSuccessfully);
+
+        // The second waits for the first's answer: until then it cannot know whether the first was counted.
+        var second = gate.WaitTurnAsync(Ct);
+        await Task.Delay(100, Ct);
+        Assert.False(second.IsCompleted);
+        using (var answer = Answer(remaining: 1))
+        {
+            gate.Observe(answer);
+        }
+
+        (await first).Dispose();
+        (await second.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Dispose();
+        Assert.Equal(s_now, time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task WaitTurnAsync_WindowUsedUpAndEveryCallAnswered_WaitsForTheReset()
+    {
+        var time = new FakeTimeProvider(s_now);
+        var gate = Gate(time);
+        using (var answer = Answer(remaining: 0))
+        {
+            gate.Observe(answer);
+        }
+
+        var turn = gate.WaitTurnAsync(Ct);
+        await Task.Delay(100, Ct);
+        Assert.False(turn.IsCompleted);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await turn.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Dispose();
+        Assert.True(time.GetUtcNow() > s_reset);
+    }
+
+    [Fact]
+    public async Task WaitTurnAsync_CallStillUnansweredAtTheReset_GoesAtTheResetWithoutItsAnswer()
+    {
+        var time = new FakeTimeProvider(s_now);
+        var gate = Gate(time);
+        using (var answer = Answer(remaining: 1))
+        {
+            gate.Observe(answer);
+        }
+
+        using var first = await gate.WaitTurnAsync(Ct);
+        var second = gate.WaitTurnAsync(Ct);
+        await Task.Delay(100, Ct);
+        Assert.False(second.IsCompleted);
+
+        // The first call never answers (it hangs until its attempt timeout); the new window lets the second go.
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await second.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Dispose();
+    }
+}
