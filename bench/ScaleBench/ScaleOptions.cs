@@ -1,5 +1,5 @@
 using System.Globalization;
-using CopilotIngest.Demo;
+using CopilotIngest.LocalPortHost;
 
 namespace ScaleBench;
 

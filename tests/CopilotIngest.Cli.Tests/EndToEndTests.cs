@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CopilotIngest.Demo;
 using CopilotIngest.LocalPort;
+using CopilotIngest.LocalPortHost;
 using CopilotIngest.Simulation.GitHub;
 
 namespace CopilotIngest.Cli.Tests;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using CopilotIngest.Demo;
+using CopilotIngest.LocalPortHost;
 using Microsoft.Data.Sqlite;
 
 namespace CopilotIngest.Cli.Tests;

@@ -1,4 +1,4 @@
-using CopilotIngest.Demo;
+using CopilotIngest.LocalPortHost;
 using CopilotIngest.Settings;
 
 namespace CopilotIngest.Cli.Tests;

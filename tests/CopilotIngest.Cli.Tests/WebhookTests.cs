@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using CopilotIngest.Demo;
 using CopilotIngest.LocalPort;
+using CopilotIngest.LocalPortHost;
 using CopilotIngest.Simulation.GitHub;
 using CopilotIngest.Testing;
 

@@ -1,9 +1,10 @@
 using CopilotIngest.Core.Http;
-using CopilotIngest.Demo;
 using CopilotIngest.Hosting;
+using CopilotIngest.LocalPortHost;
 using CopilotIngest.Logging;
 using CopilotIngest.Output;
 using CopilotIngest.Settings;
+using CopilotIngest.Workflows;
 using Microsoft.Extensions.Logging;
 
 namespace CopilotIngest.Commands;
@@ -15,7 +16,6 @@ namespace CopilotIngest.Commands;
 internal static class CommandGuard
 {
     public const string SeeConfigExample = "See config.example.env for every setting, its default and an example.";
-    public const string CancelledMessage = "Cancelled. What was written stays in Port; run again to complete (identifiers are deterministic, so nothing is duplicated).";
 
     public static async Task<int> RunAsync(CliContext context, Func<Task<int>> command, CancellationToken cancellationToken, SummaryTarget? summary = null)
     {
@@ -37,7 +37,7 @@ internal static class CommandGuard
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await CliMessages.ErrorAsync(context, LogLevel.Warning, CliMessages.Events.Cancelled, CancelledMessage);
+            await CliMessages.ErrorAsync(context, LogLevel.Warning, CliMessages.Events.Cancelled, IngestionWorkflow.CancelledMessage);
             await StoppedAsync(context, summary, RunOutcome.Cancelled, ExitCodes.Cancelled, "Cancelled before any data set ran.");
             return ExitCodes.Cancelled;
         }

@@ -11,6 +11,13 @@ internal static class CommonOptions
         HelpName = "path",
     };
 
+    /// <summary>For the commands that open the local Port's data (<c>demo</c>, <c>local-port</c>, <c>dashboard</c>).</summary>
+    public static Option<string?> DataDir() => new("--data-dir")
+    {
+        Description = "Folder for the local Port's database and credentials (default: LOCAL_PORT_DATA_DIR, else .copilot-ingest).",
+        HelpName = "dir",
+    };
+
     public static Option<string?> Shard() => new("--shard")
     {
         Description = "Run only shard i of n (0-based, e.g. 0/4): the organizations, enterprise and Microsoft 365 data sets are split across n runs whose union is one whole run. Sets RUN_SHARD.",

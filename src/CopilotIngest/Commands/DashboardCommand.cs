@@ -1,16 +1,13 @@
 using System.CommandLine;
 using System.Text;
-using CopilotIngest.Demo;
 using CopilotIngest.Hosting;
+using CopilotIngest.LocalPortHost;
 
 namespace CopilotIngest.Commands;
 
 /// <summary><c>copilot-ingest dashboard --out report.html</c>: a dashboard page of the local Port as one self-contained HTML file.</summary>
 internal static class DashboardCommand
 {
-    /// <summary>The page configs/dashboards ships.</summary>
-    public const string DefaultPage = "copilot_usage";
-
     public static Command Create(CliContext context)
     {
         var command = new Command(
@@ -25,11 +22,11 @@ internal static class DashboardCommand
         };
         var page = new Option<string>("--page")
         {
-            Description = $"The dashboard page's identifier (default: {DefaultPage}, the page of configs/dashboards).",
-            DefaultValueFactory = _ => DefaultPage,
+            Description = $"The dashboard page's identifier (default: {ProductFiles.DefaultDashboardPage}, the page of configs/dashboards).",
+            DefaultValueFactory = _ => ProductFiles.DefaultDashboardPage,
             HelpName = "identifier",
         };
-        var dataDir = DemoCommand.DataDirOption();
+        var dataDir = CommonOptions.DataDir();
         command.Options.Add(output);
         command.Options.Add(page);
         command.Options.Add(dataDir);
@@ -37,7 +34,7 @@ internal static class DashboardCommand
             context,
             () => ExecuteAsync(
                 context,
-                DemoCommand.ResolveDataDirectory(context, parseResult.GetValue(dataDir)),
+                LocalPortDataDirectory.Resolve(context, parseResult.GetValue(dataDir)),
                 parseResult.GetValue(page)!,
                 Path.GetFullPath(Path.Combine(context.WorkingDirectory, parseResult.GetValue(output)!)),
                 cancellationToken),

@@ -1,33 +1,20 @@
 using System.CommandLine;
 using CopilotIngest.Demo;
 using CopilotIngest.Hosting;
+using CopilotIngest.LocalPortHost;
 
 namespace CopilotIngest.Commands;
 
 /// <summary><c>copilot-ingest demo</c>: the whole pipeline against simulated GitHub and Microsoft 365 tenants and the local Port.</summary>
 internal static class DemoCommand
 {
-    public static Option<string?> DataDirOption() => new("--data-dir")
-    {
-        Description = "Folder for the local Port's database and credentials (default: LOCAL_PORT_DATA_DIR, else .copilot-ingest).",
-        HelpName = "dir",
-    };
-
-    public static string ResolveDataDirectory(CliContext context, string? value)
-    {
-        var configured = value
-            ?? (context.Environment.TryGetValue(EmbeddedPort.DataDirectorySetting, out var fromEnvironment) && !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment : null)
-            ?? EmbeddedPort.DefaultDataDirectory;
-        return Path.GetFullPath(Path.Combine(context.WorkingDirectory, configured));
-    }
-
     public static Command Create(CliContext context)
     {
         var command = new Command(
             "demo",
             "Run setup and ingestion against a simulated GitHub enterprise and Microsoft 365 tenant, into the embedded local Port " +
             "(or into the Port named by PORT_BASE_URL when it is set to a URL). Needs no configuration.");
-        var dataDir = DataDirOption();
+        var dataDir = CommonOptions.DataDir();
         var seats = PositiveInt("--seats", "Copilot seats in the simulated GitHub enterprise.", 500, 100_000);
         var m365Users = PositiveInt("--m365-users", "Licensed users in the simulated Microsoft 365 tenant.", 2_000, 100_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated data (same seed, same data).", DefaultValueFactory = _ => 42 };
@@ -53,7 +40,7 @@ internal static class DemoCommand
                 () => DemoRunner.RunAsync(
                     context,
                     new DemoOptions(
-                        ResolveDataDirectory(context, parseResult.GetValue(dataDir)),
+                        LocalPortDataDirectory.Resolve(context, parseResult.GetValue(dataDir)),
                         parseResult.GetValue(seats),
                         parseResult.GetValue(m365Users),
                         parseResult.GetValue(seed),

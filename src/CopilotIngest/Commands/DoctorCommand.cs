@@ -1,7 +1,7 @@
 using System.CommandLine;
-using CopilotIngest.Demo;
 using CopilotIngest.Diagnostics;
 using CopilotIngest.Hosting;
+using CopilotIngest.LocalPortHost;
 
 namespace CopilotIngest.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using CopilotIngest.Demo;
 using CopilotIngest.Hosting;
+using CopilotIngest.LocalPortHost;
 
 namespace CopilotIngest.Commands;
 
@@ -10,7 +10,7 @@ internal static class LocalPortCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("local-port", "Start the local Port (a Port-compatible API on 127.0.0.1 backed by SQLite) and print its URL and credentials.");
-        var dataDir = DemoCommand.DataDirOption();
+        var dataDir = CommonOptions.DataDir();
         var listenPort = new Option<int>("--listen-port")
         {
             Description = "TCP port on 127.0.0.1 (0 = any free port).",
@@ -28,7 +28,7 @@ internal static class LocalPortCommand
         command.Options.Add(listenPort);
         command.SetAction((parseResult, cancellationToken) => CommandGuard.RunAsync(
             context,
-            () => ExecuteAsync(context, DemoCommand.ResolveDataDirectory(context, parseResult.GetValue(dataDir)), parseResult.GetValue(listenPort), cancellationToken),
+            () => ExecuteAsync(context, LocalPortDataDirectory.Resolve(context, parseResult.GetValue(dataDir)), parseResult.GetValue(listenPort), cancellationToken),
             cancellationToken));
         return command;
     }
@@ -47,7 +47,7 @@ internal static class LocalPortCommand
         await context.Out.WriteLineAsync($"  PORT_BASE_URL={server.BaseAddress.ToString().TrimEnd('/')}");
         await context.Out.WriteLineAsync($"  PORT_CLIENT_ID={server.ClientId}");
         await context.Out.WriteLineAsync($"  PORT_CLIENT_SECRET={server.ClientSecret}");
-        await context.Out.WriteLineAsync($"Dashboards in a browser: {server.DashboardsAddress} (e.g. {server.DashboardAddress(DashboardCommand.DefaultPage)})");
+        await context.Out.WriteLineAsync($"Dashboards in a browser: {server.DashboardsAddress} (e.g. {server.DashboardAddress(ProductFiles.DefaultDashboardPage)})");
         await context.Out.WriteLineAsync("Press Ctrl+C to stop.");
         try
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CopilotIngest.Core.Sharding;
 using CopilotIngest.Hosting;
 using CopilotIngest.Output;
+using CopilotIngest.Workflows;
 
 namespace CopilotIngest.Commands;
 

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using CopilotIngest.Commands;
 using CopilotIngest.Core.Configuration;
 using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Hosting;
+using CopilotIngest.LocalPortHost;
 using CopilotIngest.Output;
+using CopilotIngest.Settings;
 using CopilotIngest.Port.Webhooks;
 using CopilotIngest.Simulation.GitHub;
 using CopilotIngest.Simulation.Graph;
+using CopilotIngest.Workflows;
 
 namespace CopilotIngest.Demo;
 
@@ -17,7 +19,7 @@ internal static class DemoRunner
     public static async Task<int> RunAsync(CliContext context, DemoOptions options, SummaryTarget summary, CancellationToken cancellationToken)
     {
         // The demo reads the environment (LOG_LEVEL, PRIVACY_MODE, …) but no .env file: it needs no configuration.
-        var baseSettings = IngestionWorkflow.LoadEnvironmentSettings(context);
+        var baseSettings = CommandSettings.LoadFromEnvironment(context);
         var realPort = !EmbeddedPort.IsRequested(baseSettings.Configuration["PORT_BASE_URL"], unsetMeansLocal: true);
         if (realPort && !options.Confirmed)
         {
@@ -32,7 +34,7 @@ internal static class DemoRunner
         var github = sources.GitHub;
         var app = sources.App;
 
-        var personDataSets = SetupCommand.PersonBlueprints(baseSettings).Count == 0 ? "true" : "false";
+        var personDataSets = SetupWorkflow.PersonBlueprints(baseSettings).Count == 0 ? "true" : "false";
         var overrides = new Dictionary<string, string?>(embedded.Overrides());
         foreach (var (key, value) in sources.Settings())
         {
@@ -57,19 +59,19 @@ internal static class DemoRunner
             overrides[ReconcileOptions.ModeSetting] = "report";
         }
 
-        var settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
+        var settings = CommandSettings.LoadFromEnvironment(context, overrides);
         if (UsesWebhooks(settings))
         {
             // Webhook mode: the integrations come first, since the run needs the ingest URLs they hand out.
             overrides[PortWebhookSettings.Secret] = settings.Configuration[PortWebhookSettings.Secret] ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-            settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
+            settings = CommandSettings.LoadFromEnvironment(context, overrides);
             await context.Out.WriteLineAsync("USE_PORT_WEBHOOK=true: entities go through one Port webhook per data set (setup --webhooks first).");
-            foreach (var item in await SetupCommand.ExecuteWebhooksAsync(settings, context, ProductFiles.MappingsDirectory(context.WorkingDirectory), SetupCommand.WebhookSecret(settings), dryRun: false, cancellationToken))
+            foreach (var item in await WebhookSetupWorkflow.ExecuteAsync(settings, context, ProductFiles.MappingsDirectory(context.WorkingDirectory), WebhookSetupWorkflow.Secret(settings), dryRun: false, cancellationToken))
             {
                 overrides[item.DataSet.UrlSetting] = item.Url;
             }
 
-            settings = IngestionWorkflow.LoadEnvironmentSettings(context, overrides);
+            settings = CommandSettings.LoadFromEnvironment(context, overrides);
         }
 
         var target = embedded.Server is null ? $"the Port at {baseSettings.Configuration["PORT_BASE_URL"]}" : $"the local Port at {embedded.Server.BaseAddress}";
@@ -85,7 +87,7 @@ internal static class DemoRunner
             await validated.StopAsync(cancellationToken);
         }
 
-        var setupExit = await SetupCommand.ExecuteAsync(settings, context, SetupCommand.ProductFolders(context), dryRun: false, cancellationToken);
+        var setupExit = await SetupWorkflow.ExecuteAsync(settings, context, SetupWorkflow.ProductFolders(context), dryRun: false, cancellationToken);
         if (setupExit != ExitCodes.Success)
         {
             return setupExit;
@@ -109,7 +111,7 @@ internal static class DemoRunner
         return exitCode;
     }
 
-    private static bool UsesWebhooks(Settings.LoadedSettings settings) =>
+    private static bool UsesWebhooks(LoadedSettings settings) =>
         // An invalid value is reported by the settings check that follows.
         settings.Configuration.GetBool(WorkerSettings.UsePortWebhook, false, new List<string>());
 
@@ -126,7 +128,7 @@ internal static class DemoRunner
     }
 
     /// <summary><c>demo --doctor</c> and <c>demo --verify</c>: the same checks a production setup gets, against the simulated services.</summary>
-    private static async Task<int> DiagnoseAsync(CliContext context, DemoOptions options, Settings.LoadedSettings settings, CancellationToken cancellationToken)
+    private static async Task<int> DiagnoseAsync(CliContext context, DemoOptions options, LoadedSettings settings, CancellationToken cancellationToken)
     {
         var exitCode = ExitCodes.Success;
         if (options.Doctor)
@@ -159,7 +161,7 @@ internal static class DemoRunner
     {
         var server = embedded.Server!;
         await context.Out.WriteLineAsync($"The local Port stays up at {server.BaseAddress} (PORT_CLIENT_ID={server.ClientId}, secret in {LocalPortCredentials.FileName}).");
-        await context.Out.WriteLineAsync($"Dashboard: {server.DashboardAddress(DashboardCommand.DefaultPage)} (open it in a browser; reload to recompute). Ctrl+C stops it.");
+        await context.Out.WriteLineAsync($"Dashboard: {server.DashboardAddress(ProductFiles.DefaultDashboardPage)} (open it in a browser; reload to recompute). Ctrl+C stops it.");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

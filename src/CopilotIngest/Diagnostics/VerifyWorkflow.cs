@@ -10,7 +10,7 @@ internal static class VerifyWorkflow
 {
     public static async Task<int> RunAsync(LoadedSettings settings, CliContext context, CancellationToken cancellationToken)
     {
-        using var host = await WorkerHost.StartAsync(settings, WorkerFeatures.All, context, cancellationToken, DiagnosticsServices.Register(Commands.ProductFiles.BlueprintsDirectory(context.WorkingDirectory)));
+        using var host = await WorkerHost.StartAsync(settings, WorkerFeatures.All, context, cancellationToken, DiagnosticsServices.Register(ProductFiles.BlueprintsDirectory(context.WorkingDirectory)));
         var rows = new List<ParityRow>();
         foreach (var check in host.Services.GetServices<IParityCheck>())
         {

@@ -4,9 +4,9 @@ using CopilotIngest.Core.Pricing;
 using CopilotIngest.Core.Privacy;
 using CopilotIngest.Core.Reconciliation;
 using CopilotIngest.Core.Sharding;
-using CopilotIngest.Demo;
 using CopilotIngest.GitHub.Options;
 using CopilotIngest.Hosting;
+using CopilotIngest.LocalPortHost;
 using CopilotIngest.M365.Configuration;
 using CopilotIngest.Port;
 
@@ -33,7 +33,7 @@ internal static partial class KnownSettings
         typeof(LocalPortRateLimit),
         typeof(LogSettings),
         typeof(WorkerSettings),
-        typeof(EmbeddedPort),
+        typeof(LocalPortDataDirectory),
     ];
 
     private static readonly Lazy<IReadOnlySet<string>> s_names = new(Gather);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CopilotIngest.Settings;
 
-namespace CopilotIngest.Demo;
+namespace CopilotIngest.LocalPortHost;
 
 /// <summary>
 /// <c>LOCAL_PORT_RATE_LIMIT=REQUESTS/SECONDS</c> (e.g. <c>600/10</c>): the local Port enforces a fixed-window request

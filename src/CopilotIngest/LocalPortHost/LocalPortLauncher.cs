@@ -1,6 +1,6 @@
 using CopilotIngest.LocalPort;
 
-namespace CopilotIngest.Demo;
+namespace CopilotIngest.LocalPortHost;
 
 /// <summary>Starts the embedded local Port on a data folder with its kept credentials.</summary>
 internal static class LocalPortLauncher

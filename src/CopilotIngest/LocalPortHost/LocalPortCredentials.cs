@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CopilotIngest.Demo;
+namespace CopilotIngest.LocalPortHost;
 
 /// <summary>
 /// The local Port's client id and secret, kept beside its database so the demo, <c>local-port</c> and any tool

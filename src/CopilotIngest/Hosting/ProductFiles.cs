@@ -1,8 +1,11 @@
-namespace CopilotIngest.Commands;
+namespace CopilotIngest.Hosting;
 
 /// <summary>Finds the product's own files (blueprints, scorecards, dashboards, mappings) beside the binary, or in the working directory.</summary>
 internal static class ProductFiles
 {
+    /// <summary>The dashboard page configs/dashboards ships.</summary>
+    public const string DefaultDashboardPage = "copilot_usage";
+
     public static string BlueprintsDirectory(string workingDirectory) => Find(workingDirectory, Path.Combine("configs", "blueprints"));
 
     public static string ScorecardsDirectory(string workingDirectory) => Find(workingDirectory, Path.Combine("configs", "scorecards"));

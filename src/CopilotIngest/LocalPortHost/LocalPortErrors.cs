@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 
-namespace CopilotIngest.Demo;
+namespace CopilotIngest.LocalPortHost;
 
 /// <summary>Turns a failure to start the local Port into a message that names the file, folder or port and the fix.</summary>
 internal static class LocalPortErrors
@@ -15,7 +15,7 @@ internal static class LocalPortErrors
     private const int SqliteCannotOpen = 14;
     private const int SqliteNotADatabase = 26;
 
-    private const string ChooseAnother = $"or choose another folder with --data-dir or {EmbeddedPort.DataDirectorySetting}";
+    private const string ChooseAnother = $"or choose another folder with --data-dir or {LocalPortDataDirectory.Setting}";
 
     public static LocalPortException? Translate(Exception exception, string dataDirectory, string databasePath, int listenPort)
     {

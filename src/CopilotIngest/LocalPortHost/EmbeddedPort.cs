@@ -1,7 +1,7 @@
 using CopilotIngest.LocalPort;
 using CopilotIngest.Settings;
 
-namespace CopilotIngest.Demo;
+namespace CopilotIngest.LocalPortHost;
 
 /// <summary>
 /// <c>PORT_BASE_URL=local</c> (and the demo when it is unset): start the embedded local Port on the data folder
@@ -10,8 +10,6 @@ namespace CopilotIngest.Demo;
 internal sealed class EmbeddedPort : IAsyncDisposable
 {
     public const string LocalValue = "local";
-    public const string DataDirectorySetting = "LOCAL_PORT_DATA_DIR";
-    public const string DefaultDataDirectory = ".copilot-ingest";
 
     private EmbeddedPort(LocalPortServer? server) => Server = server;
 
@@ -38,10 +36,6 @@ internal sealed class EmbeddedPort : IAsyncDisposable
         var server = await LocalPortLauncher.StartAsync(dataDirectory, listenPort: 0, rateLimit, timeProvider, cancellationToken);
         return new EmbeddedPort(server);
     }
-
-    /// <summary>The local Port's data folder: <c>LOCAL_PORT_DATA_DIR</c>, else <c>.copilot-ingest</c> in the working directory.</summary>
-    public static string DataDirectory(LoadedSettings settings, string workingDirectory) =>
-        Path.GetFullPath(Path.Combine(workingDirectory, settings.Configuration[DataDirectorySetting] is { Length: > 0 } configured ? configured : DefaultDataDirectory));
 
     /// <summary>The settings that send Port traffic to the local Port; empty when a real Port is used.</summary>
     public IReadOnlyDictionary<string, string?> Overrides() => Server is null

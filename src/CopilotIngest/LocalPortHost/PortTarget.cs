@@ -1,8 +1,7 @@
-using CopilotIngest.Demo;
 using CopilotIngest.Hosting;
 using CopilotIngest.Settings;
 
-namespace CopilotIngest.Commands;
+namespace CopilotIngest.LocalPortHost;
 
 /// <summary>
 /// The settings of a command that talks to Port: with <c>PORT_BASE_URL=local</c> the embedded local Port is started
@@ -17,12 +16,12 @@ internal static class PortTarget
         Func<LoadedSettings, EmbeddedPort, Task<int>> command,
         CancellationToken cancellationToken)
     {
-        var settings = IngestionWorkflow.LoadSettings(context, envFile, overrides);
+        var settings = CommandSettings.Load(context, envFile, overrides);
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(
-            settings, EmbeddedPort.DataDirectory(settings, context.WorkingDirectory), unsetMeansLocal: false, context.TimeProvider, cancellationToken);
+            settings, LocalPortDataDirectory.FromSettings(settings, context.WorkingDirectory), unsetMeansLocal: false, context.TimeProvider, cancellationToken);
         if (embedded.Server is not null)
         {
-            settings = IngestionWorkflow.LoadSettings(context, envFile, embedded.Overrides().Concat(overrides ?? new Dictionary<string, string?>()).ToDictionary());
+            settings = CommandSettings.Load(context, envFile, embedded.Overrides().Concat(overrides ?? new Dictionary<string, string?>()).ToDictionary());
         }
 
         return await command(settings, embedded);
