@@ -3,7 +3,7 @@ using CopilotIngest.GitHub.Options;
 using CopilotIngest.GitHub.SeatDetails;
 using CopilotIngest.GitHub.Seats;
 using CopilotIngest.GitHub.Snapshots;
-using CopilotIngest.GitHub.Tests.Fakes;
+using CopilotIngest.Testing;
 using CopilotIngest.GitHub.Users;
 using CopilotIngest.Simulation.GitHub;
 using Microsoft.Extensions.Time.Testing;
