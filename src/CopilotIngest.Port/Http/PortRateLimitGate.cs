@@ -95,6 +95,7 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
             var wait = TimeSpan.Zero;
             bool log;
             Task? answered = null;
+            Turn? turn = null;
             lock (_lock)
             {
                 var now = timeProvider.GetUtcNow();
@@ -123,16 +124,19 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
                     }
                     else if (left <= LowWater() && _resetAt > start)
                     {
-                        _nextSlot = start + ((_resetAt - start) / left);
+                        // The last of them still before the reset: a slot planned at the reset would leave one unused.
+                        _nextSlot = start + ((_resetAt - start) / (left + 1));
                     }
                 }
 
                 if (answered is null)
                 {
+                    // Counted at once, though it may start later: calls scheduled meanwhile must not plan on the same slot.
+                    turn = Grant();
                     wait = start - now;
                     if (wait <= TimeSpan.Zero)
                     {
-                        return Grant();
+                        return turn;
                     }
                 }
 
@@ -153,22 +157,27 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
                 continue;
             }
 
-            var max = options.Value.MaxRateLimitWait;
-            if (wait > max)
+            try
             {
-                LogWaitTooLong(wait.TotalSeconds, max.TotalSeconds);
-                throw WaitTooLong(wait, max);
-            }
+                var max = options.Value.MaxRateLimitWait;
+                if (wait > max)
+                {
+                    LogWaitTooLong(wait.TotalSeconds, max.TotalSeconds);
+                    throw WaitTooLong(wait, max);
+                }
 
-            if (log)
-            {
-                LogWaiting(wait.TotalSeconds);
-            }
+                if (log)
+                {
+                    LogWaiting(wait.TotalSeconds);
+                }
 
-            await Task.Delay(wait, timeProvider, cancellationToken);
-            lock (_lock)
+                await Task.Delay(wait, timeProvider, cancellationToken);
+                return turn!;
+            }
+            catch
             {
-                return Grant();
+                turn!.Dispose();
+                throw;
             }
         }
     }
@@ -224,7 +233,7 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
     /// <summary>Where <see cref="PortRateLimitHandler"/> leaves a call's turn for <see cref="PortRateLimitObserver"/>, which ends it at the first answer.</summary>
     public static HttpRequestOptionsKey<IDisposable> TurnOption { get; } = new("copilot-ingest.port-turn");
 
-    /// <summary>Counts a call that may start now (under the lock); the result marks it answered.</summary>
+    /// <summary>Counts a call given its turn, now or at a planned time (under the lock); disposing the result marks it answered.</summary>
     private Turn Grant()
     {
         _sentSinceObserved++;
