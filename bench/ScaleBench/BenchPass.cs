@@ -4,7 +4,7 @@ namespace ScaleBench;
 
 /// <summary>
 /// One run of the worker as the local Port counted it, and as the worker measured and summarised it.
-/// <see cref="BulkUpsertTimes"/> are the bulk upserts' arrivals at the local Port, counted from the worker process's start.
+/// <see cref="BulkUpserts"/> are the bulk upserts' arrivals at the local Port; <see cref="StartedAt"/> is when the worker process was started.
 /// </summary>
 internal sealed record BenchPass(
     string Name,
@@ -13,9 +13,14 @@ internal sealed record BenchPass(
     long RateLimited,
     RunSummary Summary,
     TimeSpan ServersCpuTime,
-    IReadOnlyList<TimeSpan> BulkUpsertTimes)
+    DateTimeOffset StartedAt,
+    IReadOnlyList<DateTimeOffset> BulkUpserts)
 {
     public long Requests => RequestsByKind.Values.Sum();
+
+    /// <summary>Bulk upserts per rate-limit window (windows aligned to whole multiples of <paramref name="window"/>, as the local Port counts them).</summary>
+    public IEnumerable<int> BulkUpsertsPerWindow(TimeSpan window) =>
+        BulkUpserts.GroupBy(at => (at - DateTimeOffset.UnixEpoch).Ticks / window.Ticks).OrderBy(g => g.Key).Select(g => g.Count());
 
     public long Written => Summary.DataSets.Sum(d => (long)d.Upserted);
 

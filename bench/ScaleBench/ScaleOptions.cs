@@ -22,9 +22,12 @@ internal sealed record ScaleOptions(
     /// <summary>A file the workers' own output is written to (<c>--worker-log FILE</c>), for a timeline with <c>--set LOG_FORMAT=json</c>.</summary>
     public string? WorkerLog { get; init; }
 
+    /// <summary>Print the first run's bulk upserts per rate-limit window (<c>--per-window</c>): how fully the pacing uses each window.</summary>
+    public bool PerWindow { get; init; }
+
     public const string Usage =
         "ScaleBench [--seats 20000] [--orgs 1] [--m365-users 0] [--seat-details] [--user-metrics] [--team-metrics] [--enterprise] " +
-        "[--rate-limit 60/1] [--lookback-days 28] [--seed 42] [--set NAME=VALUE]… [--worker-log FILE]";
+        "[--rate-limit 60/1] [--lookback-days 28] [--seed 42] [--set NAME=VALUE]… [--worker-log FILE] [--per-window]";
 
     /// <summary>Requests per second the local Port allows.</summary>
     public double RequestsPerSecond => RateLimit.Requests / RateLimit.Window.TotalSeconds;
@@ -92,6 +95,9 @@ internal sealed record ScaleOptions(
                         extra[setting[..equals]] = setting[(equals + 1)..];
                     }
 
+                    break;
+                case "--per-window":
+                    options = options with { PerWindow = true };
                     break;
                 case "--worker-log":
                     options = options with { WorkerLog = Value() };

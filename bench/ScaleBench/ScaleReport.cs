@@ -26,7 +26,7 @@ internal static class ScaleReport
             ("entities unchanged (not sent)", Text(first.Unchanged), Text(rerun.Unchanged)),
             ("entities deleted / failed", $"{Text(first.Deleted)} / {Text(first.Failed)}", $"{Text(rerun.Deleted)} / {Text(rerun.Failed)}"),
             ("entities written per second", Rate(first.EntitiesPerSecond), Rate(rerun.EntitiesPerSecond)),
-            ("first / last bulk upsert after start", Span(first.BulkUpsertTimes), Span(rerun.BulkUpsertTimes)),
+            ("first / last bulk upsert after start", Span(first), Span(rerun)),
             ("peak working set (worker process)", WorkerProcess.Megabytes(first.Worker.PeakWorkingSetBytes), WorkerProcess.Megabytes(rerun.Worker.PeakWorkingSetBytes)),
             ("peak GC heap (sampled every 100 ms)", WorkerProcess.Megabytes(first.Worker.PeakGcHeapBytes), WorkerProcess.Megabytes(rerun.Worker.PeakGcHeapBytes)),
             ("allocated in total", WorkerProcess.Megabytes(first.Worker.AllocatedBytes), WorkerProcess.Megabytes(rerun.Worker.AllocatedBytes)),
@@ -44,6 +44,11 @@ internal static class ScaleReport
             $"floor (one bulk request per 20 written entities at {rate:0.##} requests/s): {first.FloorRequests:N0} requests, {floorTime.TotalSeconds:F1} s"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"first run: {Ratio(first.Requests, first.FloorRequests)} the floor in requests, {Ratio(first.Worker.Elapsed.TotalSeconds, floorTime.TotalSeconds)} in wall time"));
+        if (options.PerWindow)
+        {
+            await output.WriteLineAsync($"first run, bulk upserts per rate-limit window: {string.Join(' ', first.BulkUpsertsPerWindow(options.RateLimit.Window))}");
+        }
+
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"unchanged re-run: {(first.Requests == 0 ? 0 : 100.0 * rerun.Requests / first.Requests):F1} % of the first run's requests"));
     }
@@ -52,8 +57,9 @@ internal static class ScaleReport
 
     private static string Seconds(TimeSpan value) => string.Create(CultureInfo.InvariantCulture, $"{value.TotalSeconds:F1} s");
 
-    private static string Span(IReadOnlyList<TimeSpan> times) =>
-        times.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{times[0].TotalSeconds:F1} / {times[^1].TotalSeconds:F1} s");
+    private static string Span(BenchPass pass) =>
+        pass.BulkUpserts.Count == 0 ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{(pass.BulkUpserts[0] - pass.StartedAt).TotalSeconds:F1} / {(pass.BulkUpserts[^1] - pass.StartedAt).TotalSeconds:F1} s");
 
     private static string Rate(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:N0}");
 

@@ -86,8 +86,8 @@ internal static class ScaleRun
             await output.WriteLineAsync($"{name} ended with exit code {worker.ExitCode}:{Environment.NewLine}{worker.Output}");
         }
 
-        var writes = port.RequestArrivals("bulk upsert").Where(at => at >= startedAt).Select(at => at - startedAt).ToList();
-        return new BenchPass(name, worker, requests, port.RateLimitedCount - rejectedBefore, summary, serversCpu, writes);
+        var writes = port.RequestArrivals("bulk upsert").Where(at => at >= startedAt).ToList();
+        return new BenchPass(name, worker, requests, port.RateLimitedCount - rejectedBefore, summary, serversCpu, startedAt, writes);
     }
 
     /// <summary>CPU time of this process so far: the simulators and the local Port.</summary>
