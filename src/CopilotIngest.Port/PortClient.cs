@@ -41,6 +41,6 @@ public sealed partial class PortClient(HttpClient httpClient, ILogger<PortClient
         return Uri.EscapeDataString(value);
     }
 
-    [LoggerMessage(EventId = 120, Level = LogLevel.Warning, Message = "Port call failed: {Operation} answered {StatusCode} (trace id {TraceId})")]
+    [LoggerMessage(EventId = 520, Level = LogLevel.Warning, Message = "Port call failed: {Operation} answered {StatusCode} (trace id {TraceId})")]
     private partial void LogCallFailed(string operation, int statusCode, string traceId);
 }

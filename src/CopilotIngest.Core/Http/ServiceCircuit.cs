@@ -101,6 +101,6 @@ public sealed partial class ServiceCircuit(string service, string settingsHint, 
         _ => failure.GetType().Name,
     };
 
-    [LoggerMessage(EventId = 190, Level = LogLevel.Error, Message = "{Service} is unreachable for this run: {Reason}")]
+    [LoggerMessage(EventId = 90, Level = LogLevel.Error, Message = "{Service} is unreachable for this run: {Reason}")]
     private static partial void LogOpened(ILogger logger, Exception exception, string service, string reason);
 }

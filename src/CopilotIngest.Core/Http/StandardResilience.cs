@@ -69,9 +69,9 @@ public static partial class StandardResilience
         _ => exception.GetType().Name,
     };
 
-    [LoggerMessage(EventId = 191, Level = LogLevel.Warning, Message = "{Service} request {Path} failed ({Reason}); retry {Attempt} of {MaxAttempts} in {Delay}")]
+    [LoggerMessage(EventId = 91, Level = LogLevel.Warning, Message = "{Service} request {Path} failed ({Reason}); retry {Attempt} of {MaxAttempts} in {Delay}")]
     private static partial void LogRetrying(ILogger logger, string service, string path, string reason, int attempt, int maxAttempts, TimeSpan delay);
 
-    [LoggerMessage(EventId = 192, Level = LogLevel.Warning, Message = "{Service} answered {Path} with {Status} and asked to wait {Wait}, longer than {Setting} ({MaxWait}); not waiting")]
+    [LoggerMessage(EventId = 92, Level = LogLevel.Warning, Message = "{Service} answered {Path} with {Status} and asked to wait {Wait}, longer than {Setting} ({MaxWait}); not waiting")]
     private static partial void LogWaitRefused(ILogger logger, string service, string path, int status, TimeSpan wait, TimeSpan maxWait, string setting);
 }

@@ -134,12 +134,12 @@ internal static partial class PortPipeline
         _ => new PortError(status, "bad_request", $"Injected failure with status {status}"),
     };
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Local Port failed on {Method} {Path}")]
+    [LoggerMessage(EventId = 601, Level = LogLevel.Error, Message = "Local Port failed on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Local Port request {Method} {Path} was aborted by the client")]
+    [LoggerMessage(EventId = 602, Level = LogLevel.Debug, Message = "Local Port request {Method} {Path} was aborted by the client")]
     private static partial void LogAborted(ILogger logger, string method, PathString path);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Local Port could not read {Method} {Path}: status {Status}")]
+    [LoggerMessage(EventId = 603, Level = LogLevel.Information, Message = "Local Port could not read {Method} {Path}: status {Status}")]
     private static partial void LogBadRequest(ILogger logger, string method, PathString path, int status);
 }

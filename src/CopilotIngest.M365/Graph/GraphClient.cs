@@ -295,12 +295,12 @@ internal sealed partial class GraphClient(HttpClient httpClient, IOptions<M365Op
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Microsoft Graph answered {Status} for {Operation}")]
+    [LoggerMessage(EventId = 211, Level = LogLevel.Debug, Message = "Microsoft Graph answered {Status} for {Operation}")]
     private partial void LogResponse(string operation, int status);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Following the redirect of {Operation} to a pre-authenticated download on {Host} (without the token)")]
+    [LoggerMessage(EventId = 212, Level = LogLevel.Debug, Message = "Following the redirect of {Operation} to a pre-authenticated download on {Host} (without the token)")]
     private partial void LogRedirect(string operation, string host);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Debug, Message = "Reading {Function} as CSV")]
+    [LoggerMessage(EventId = 213, Level = LogLevel.Debug, Message = "Reading {Function} as CSV")]
     private partial void LogCsvReport(string function);
 }

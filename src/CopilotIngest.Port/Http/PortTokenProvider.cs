@@ -93,9 +93,9 @@ internal sealed partial class PortTokenProvider(
         return token;
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Obtained a Port access token valid until {ExpiresAt:O}; it will be replaced after {RefreshAt:O}")]
+    [LoggerMessage(EventId = 500, Level = LogLevel.Debug, Message = "Obtained a Port access token valid until {ExpiresAt:O}; it will be replaced after {RefreshAt:O}")]
     private partial void LogTokenObtained(DateTimeOffset expiresAt, DateTimeOffset refreshAt);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Port refused an access token with status {StatusCode} (trace id {TraceId})")]
+    [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Port refused an access token with status {StatusCode} (trace id {TraceId})")]
     private partial void LogTokenRequestFailed(int statusCode, string traceId);
 }

@@ -153,10 +153,10 @@ public sealed partial class BlueprintSetup(PortClient client, ILogger<BlueprintS
 
     private static SetupPlan ToPlan(List<Planned> planned) => new(planned.Select(p => p.Item).ToList());
 
-    [LoggerMessage(EventId = 140, Level = LogLevel.Information, Message = "Creating blueprint {Blueprint}")]
+    [LoggerMessage(EventId = 540, Level = LogLevel.Information, Message = "Creating blueprint {Blueprint}")]
     private partial void LogCreating(string blueprint);
 
-    [LoggerMessage(EventId = 141, Level = LogLevel.Information, Message = "Updating blueprint {Blueprint}: {Keys}")]
+    [LoggerMessage(EventId = 541, Level = LogLevel.Information, Message = "Updating blueprint {Blueprint}: {Keys}")]
     private partial void LogPatching(string blueprint, IReadOnlyList<string> keys);
 
     /// <summary>A plan item with what apply needs: the file's blueprint, Port's copy (null when missing) and the top-level keys to write.</summary>

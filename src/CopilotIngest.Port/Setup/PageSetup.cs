@@ -65,6 +65,6 @@ public sealed partial class PageSetup(PortClient client, ILogger<PageSetup> logg
         return items;
     }
 
-    [LoggerMessage(EventId = 147, Level = LogLevel.Information, Message = "Page {Page}: {Action}")]
+    [LoggerMessage(EventId = 547, Level = LogLevel.Information, Message = "Page {Page}: {Action}")]
     private partial void LogApplying(SetupAction action, string page);
 }

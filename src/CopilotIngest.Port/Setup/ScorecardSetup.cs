@@ -80,6 +80,6 @@ public sealed partial class ScorecardSetup(PortClient client, ILogger<ScorecardS
 
     internal const string AggregateReason = "PRIVACY_MODE=aggregate scores no person";
 
-    [LoggerMessage(EventId = 146, Level = LogLevel.Information, Message = "Scorecard {Scorecard}: {Action}")]
+    [LoggerMessage(EventId = 546, Level = LogLevel.Information, Message = "Scorecard {Scorecard}: {Action}")]
     private partial void LogApplying(SetupAction action, string scorecard);
 }

@@ -169,24 +169,24 @@ public sealed partial class PortEntitySink(PortClient client, PortEntityStore st
         }
     }
 
-    [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Port blueprint {Blueprint}: upserted={Upserted} unchanged={Unchanged} failed={Failed}")]
+    [LoggerMessage(EventId = 530, Level = LogLevel.Information, Message = "Port blueprint {Blueprint}: upserted={Upserted} unchanged={Unchanged} failed={Failed}")]
     private partial void LogUpserted(string blueprint, int upserted, int unchanged, int failed);
 
-    [LoggerMessage(EventId = 131, Level = LogLevel.Warning, Message = "A batch of {Count} entities of blueprint {Blueprint} failed: {Reason}")]
+    [LoggerMessage(EventId = 531, Level = LogLevel.Warning, Message = "A batch of {Count} entities of blueprint {Blueprint} failed: {Reason}")]
     private partial void LogBatchFailed(string blueprint, int count, string reason);
 
-    [LoggerMessage(EventId = 132, Level = LogLevel.Information, Message = "Port found a batch of {Count} entities of blueprint {Blueprint} too large; sending it in halves")]
+    [LoggerMessage(EventId = 532, Level = LogLevel.Information, Message = "Port found a batch of {Count} entities of blueprint {Blueprint} too large; sending it in halves")]
     private partial void LogSplitting(string blueprint, int count);
 
-    [LoggerMessage(EventId = 133, Level = LogLevel.Information, Message = "Entity {Identifier} of blueprint {Blueprint} failed in a bulk call ({Reason}); sending it alone")]
+    [LoggerMessage(EventId = 533, Level = LogLevel.Information, Message = "Entity {Identifier} of blueprint {Blueprint} failed in a bulk call ({Reason}); sending it alone")]
     private partial void LogRetryingAlone(string blueprint, string identifier, string reason);
 
-    [LoggerMessage(EventId = 134, Level = LogLevel.Warning, Message = "Entity {Identifier} of blueprint {Blueprint} failed: {Reason}")]
+    [LoggerMessage(EventId = 534, Level = LogLevel.Warning, Message = "Entity {Identifier} of blueprint {Blueprint} failed: {Reason}")]
     private partial void LogEntityFailed(string blueprint, string identifier, string reason);
 
-    [LoggerMessage(EventId = 135, Level = LogLevel.Warning, Message = "Port did not take the comparison search for blueprint {Blueprint} ({Reason}); sending the batch without comparing")]
+    [LoggerMessage(EventId = 535, Level = LogLevel.Warning, Message = "Port did not take the comparison search for blueprint {Blueprint} ({Reason}); sending the batch without comparing")]
     private partial void LogLookupRejected(string blueprint, string reason);
 
-    [LoggerMessage(EventId = 136, Level = LogLevel.Warning, Message = "Could not list the {Blueprint} entities Port holds ({Reason}); comparing batch by batch instead")]
+    [LoggerMessage(EventId = 536, Level = LogLevel.Warning, Message = "Could not list the {Blueprint} entities Port holds ({Reason}); comparing batch by batch instead")]
     private partial void LogListingFailed(string blueprint, string reason);
 }
