@@ -91,4 +91,34 @@ public sealed class PortRateLimitGateTests
         time.Advance(TimeSpan.FromSeconds(1));
         (await second.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Dispose();
     }
+
+    [Fact]
+    public async Task WaitTurnAsync_CallsPlannedForLaterInTheWindow_NeverMoreTurnsBeforeTheResetThanRemain()
+    {
+        var time = new FakeTimeProvider(s_now);
+        var gate = Gate(time);
+        using (var answer = Answer(remaining: 4))
+        {
+            gate.Observe(answer);
+        }
+
+        // Few left: the gate spreads the calls over the time to the reset, so later ones are planned, not started.
+        (await gate.WaitTurnAsync(Ct)).Dispose();
+        var waiting = Enumerable.Range(0, 5).Select(_ => gate.WaitTurnAsync(Ct)).ToList();
+        while (time.GetUtcNow() < s_reset.AddMilliseconds(-10))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(5, Ct);
+        }
+
+        await Task.Delay(200, Ct);
+        var started = 1 + waiting.Count(t => t.IsCompletedSuccessfully);
+        Assert.InRange(started, 2, 4);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        foreach (var turn in waiting)
+        {
+            (await turn.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Dispose();
+        }
+    }
 }
