@@ -13,8 +13,15 @@ public sealed class PortRateLimitGateTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static PortRateLimitGate Gate(FakeTimeProvider time) =>
-        new(time, Microsoft.Extensions.Options.Options.Create(new PortOptions { MaxConcurrency = 4 }), NullLogger<PortRateLimitGate>.Instance);
+    /// <summary>A gate on a fake clock that has seen one answer: <paramref name="remaining"/> of 60 left until <see cref="s_reset"/>.</summary>
+    private static (FakeTimeProvider Time, PortRateLimitGate Gate) AfterAnswer(int remaining)
+    {
+        var time = new FakeTimeProvider(s_now);
+        var gate = new PortRateLimitGate(time, Microsoft.Extensions.Options.Options.Create(new PortOptions { MaxConcurrency = 4 }), NullLogger<PortRateLimitGate>.Instance);
+        using var answer = Answer(remaining);
+        gate.Observe(answer);
+        return (time, gate);
+    }
 
     private static HttpResponseMessage Answer(int remaining)
     {
@@ -28,12 +35,7 @@ public sealed class PortRateLimitGateTests
     [Fact]
     public async Task WaitTurnAsync_LastRequestsOfTheWindowAndEveryCallAnswered_GoOneAtATimeInsteadOfWaitingForTheReset()
     {
-        var time = new FakeTimeProvider(s_now);
-        var gate = Gate(time);
-        using (var answer = Answer(remaining: 2))
-        {
-            gate.Observe(answer);
-        }
+        var (time, gate) = AfterAnswer(remaining: 2);
 
         // Nothing is on its way, so 2 left is exact: the first call goes at once, though 3 calls could be in flight.
         var first = gate.WaitTurnAsync(Ct);
@@ -56,12 +58,7 @@ public sealed class PortRateLimitGateTests
     [Fact]
     public async Task WaitTurnAsync_WindowUsedUpAndEveryCallAnswered_WaitsForTheReset()
     {
-        var time = new FakeTimeProvider(s_now);
-        var gate = Gate(time);
-        using (var answer = Answer(remaining: 0))
-        {
-            gate.Observe(answer);
-        }
+        var (time, gate) = AfterAnswer(remaining: 0);
 
         var turn = gate.WaitTurnAsync(Ct);
         await Task.Delay(100, Ct);
@@ -75,12 +72,7 @@ public sealed class PortRateLimitGateTests
     [Fact]
     public async Task WaitTurnAsync_CallStillUnansweredAtTheReset_GoesAtTheResetWithoutItsAnswer()
     {
-        var time = new FakeTimeProvider(s_now);
-        var gate = Gate(time);
-        using (var answer = Answer(remaining: 1))
-        {
-            gate.Observe(answer);
-        }
+        var (time, gate) = AfterAnswer(remaining: 1);
 
         using var first = await gate.WaitTurnAsync(Ct);
         var second = gate.WaitTurnAsync(Ct);
@@ -90,5 +82,30 @@ public sealed class PortRateLimitGateTests
         // The first call never answers (it hangs until its attempt timeout); the new window lets the second go.
         time.Advance(TimeSpan.FromSeconds(1));
         (await second.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Dispose();
+    }
+
+    [Fact]
+    public async Task WaitTurnAsync_CallsPlannedForLaterInTheWindow_NeverMoreTurnsBeforeTheResetThanRemain()
+    {
+        var (time, gate) = AfterAnswer(remaining: 4);
+
+        // Few left: the gate spreads the calls over the time to the reset, so later ones are planned, not started.
+        (await gate.WaitTurnAsync(Ct)).Dispose();
+        var waiting = Enumerable.Range(0, 5).Select(_ => gate.WaitTurnAsync(Ct)).ToList();
+        while (time.GetUtcNow() < s_reset.AddMilliseconds(-10))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(5, Ct);
+        }
+
+        await Task.Delay(200, Ct);
+        var started = 1 + waiting.Count(t => t.IsCompletedSuccessfully);
+        Assert.InRange(started, 2, 4);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        foreach (var turn in waiting)
+        {
+            (await turn.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Dispose();
+        }
     }
 }
