@@ -92,7 +92,7 @@ public sealed partial class PortClient
         var response = await SendAsync(HttpMethod.Post, $"v1/blueprints/{Segment(blueprint)}/entities/search", content, PortJsonContext.Default.SearchResponse, operation, cancellationToken);
         if (response.Entities.Any(e => e is null))
         {
-            throw new Core.Http.ApiException(PortErrors.Service, null, $"Port answered {operation} with a null entity in the list. Check PORT_BASE_URL points at Port's API.");
+            throw new Core.Http.ApiException(PortErrors.Service, null, $"Port answered {operation} with a null entity in the list. Check {PortSettings.BaseUrl} points at Port's API.");
         }
 
         return new EntitySearchPage(response.Entities, string.IsNullOrEmpty(response.Next) ? null : response.Next);

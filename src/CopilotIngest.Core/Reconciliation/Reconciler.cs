@@ -2,6 +2,7 @@ using System.Globalization;
 using CopilotIngest.Core.Sinks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CopilotIngest.Core.Privacy;
 
 namespace CopilotIngest.Core.Reconciliation;
 
@@ -52,7 +53,7 @@ public sealed partial class Reconciler(IEntityStore store, IOptions<ReconcileOpt
         {
             LogRefused(blueprint, scope.Name, stale.Count, existing, scope.ThresholdSetting, scope.Threshold);
             return Refused(stale.Count, Text(
-                $"{scope.Name}: not deleting {stale.Count} of the {existing} {blueprint} entities Port held before this run ({share:P0}), missing from this fetch ({Sample(stale)}): more than {scope.ThresholdSetting}={scope.Threshold:0.##} allows in one run. If they really left (or PRIVACY_MODE changed), raise {scope.ThresholdSetting} for one run."));
+                $"{scope.Name}: not deleting {stale.Count} of the {existing} {blueprint} entities Port held before this run ({share:P0}), missing from this fetch ({Sample(stale)}): more than {scope.ThresholdSetting}={scope.Threshold:0.##} allows in one run. If they really left (or {PrivacyOptions.ModeSetting} changed), raise {scope.ThresholdSetting} for one run."));
         }
 
         if (options.Value.Mode == ReconcileMode.Report)
@@ -84,7 +85,7 @@ public sealed partial class Reconciler(IEntityStore store, IOptions<ReconcileOpt
     [LoggerMessage(EventId = 60, Level = LogLevel.Warning, Message = "Not deleting {Stale} of the {Existing} {Blueprint} entities of {Scope} Port held before the run: more than {Setting}={Threshold} allows")]
     private partial void LogRefused(string blueprint, string scope, int stale, int existing, string setting, double threshold);
 
-    [LoggerMessage(EventId = 61, Level = LogLevel.Warning, Message = "{Count} {Blueprint} entities of {Scope} are no longer returned; not deleted because RECONCILE_MODE=report")]
+    [LoggerMessage(EventId = 61, Level = LogLevel.Warning, Message = "{Count} {Blueprint} entities of {Scope} are no longer returned; not deleted because " + ReconcileOptions.ModeSetting + "=report")]
     private partial void LogReportOnly(string blueprint, string scope, int count);
 
     [LoggerMessage(EventId = 62, Level = LogLevel.Information, Message = "Deleted {Count} of the {Existing} {Blueprint} entities of {Scope} no longer returned")]

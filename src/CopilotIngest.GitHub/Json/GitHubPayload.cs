@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using CopilotIngest.Core.Http;
 using CopilotIngest.GitHub.Client;
 using CopilotIngest.GitHub.Reports.Records;
+using CopilotIngest.GitHub.Options;
 
 namespace CopilotIngest.GitHub.Json;
 
@@ -121,7 +122,7 @@ internal static class GitHubPayload
     {
         if (body.IsEmpty || body.Trim(" \t\r\n"u8).IsEmpty)
         {
-            throw new ApiException(Service, HttpStatusCode.OK, $"GitHub returned an empty response for {path}; expected JSON. Check that GITHUB_API_URL points at the GitHub REST API.");
+            throw new ApiException(Service, HttpStatusCode.OK, $"GitHub returned an empty response for {path}; expected JSON. Check that {GitHubSettingNames.ApiUrl} points at the GitHub REST API.");
         }
 
         try
@@ -131,12 +132,12 @@ internal static class GitHubPayload
         catch (JsonException ex)
         {
             var what = body.TrimStart(" \t\r\n"u8) is [(byte)'<', ..] ? "an HTML page, not JSON (a proxy or sign-in page?)" : $"not the expected JSON: {ex.Message}";
-            throw new ApiException(Service, HttpStatusCode.OK, $"GitHub returned a response for {path} that is {what}. Check that GITHUB_API_URL points at the GitHub REST API.", ex);
+            throw new ApiException(Service, HttpStatusCode.OK, $"GitHub returned a response for {path} that is {what}. Check that {GitHubSettingNames.ApiUrl} points at the GitHub REST API.", ex);
         }
     }
 
     private static ApiException Unexpected(string path, string problem) =>
-        new(Service, HttpStatusCode.OK, $"GitHub returned an unexpected response for {path}: {problem}. Check that GITHUB_API_URL points at the GitHub REST API.");
+        new(Service, HttpStatusCode.OK, $"GitHub returned an unexpected response for {path}: {problem}. Check that {GitHubSettingNames.ApiUrl} points at the GitHub REST API.");
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

@@ -100,7 +100,7 @@ public sealed partial class GitHubRepoUsageDataSet(
     private partial void LogDayFailed(SeatScope scope, DateOnly day, string reason);
 
     [LoggerMessage(EventId = 167, Level = LogLevel.Error, Message = "Writing GitHub repository usage entities failed: {Reason}")]
-    private partial void LogSinkFailed(string reason);
+    private partial void LogSinkFailed(Exception exception, string reason);
 
     [LoggerMessage(EventId = 168, Level = LogLevel.Warning, Message = "{Problem}")]
     private partial void LogFieldProblem(string problem);

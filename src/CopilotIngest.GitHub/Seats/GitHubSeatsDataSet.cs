@@ -55,7 +55,7 @@ public sealed partial class GitHubSeatsDataSet(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogSinkFailed(ex.Message);
+            LogSinkFailed(ex, ex.Message);
             return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {SeatsEntityMapper.Blueprint} entities failed: {ex.Message}", run.Notes);
         }
 
@@ -176,7 +176,7 @@ public sealed partial class GitHubSeatsDataSet(
     private partial void LogScopeFailed(SeatScope scope, string reason);
 
     [LoggerMessage(EventId = 112, Level = LogLevel.Error, Message = "Writing GitHub seat entities failed: {Reason}")]
-    private partial void LogSinkFailed(string reason);
+    private partial void LogSinkFailed(Exception exception, string reason);
 
     private sealed class RunState
     {

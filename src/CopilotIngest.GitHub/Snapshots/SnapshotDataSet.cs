@@ -67,7 +67,7 @@ public abstract partial class SnapshotDataSet(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogSinkFailed(logger, Blueprint, ex.Message);
+            LogSinkFailed(logger, ex, Blueprint, ex.Message);
             return new DataSetResult(Name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {Blueprint} entities failed: {ex.Message}; nothing was deleted.", run.Notes);
         }
 
@@ -163,5 +163,5 @@ public abstract partial class SnapshotDataSet(
     private static partial void LogListingFailed(ILogger logger, string blueprint, string reason);
 
     [LoggerMessage(EventId = 171, Level = LogLevel.Error, Message = "Writing {Blueprint} entities failed: {Reason}")]
-    private static partial void LogSinkFailed(ILogger logger, string blueprint, string reason);
+    private static partial void LogSinkFailed(ILogger logger, Exception exception, string blueprint, string reason);
 }

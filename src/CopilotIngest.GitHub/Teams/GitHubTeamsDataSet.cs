@@ -120,5 +120,5 @@ public sealed partial class GitHubTeamsDataSet(
     private partial void LogFieldProblem(string problem);
 
     [LoggerMessage(EventId = 182, Level = LogLevel.Error, Message = "Writing GitHub team usage entities failed: {Reason}")]
-    private partial void LogSinkFailed(string reason);
+    private partial void LogSinkFailed(Exception exception, string reason);
 }

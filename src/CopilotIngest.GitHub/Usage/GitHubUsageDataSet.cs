@@ -206,5 +206,5 @@ public sealed partial class GitHubUsageDataSet(
     private partial void LogAiCreditsFailed(Exception exception, SeatScope scope, DateOnly day, string reason);
 
     [LoggerMessage(EventId = 153, Level = LogLevel.Error, Message = "Writing GitHub usage entities failed: {Reason}")]
-    private partial void LogSinkFailed(string reason);
+    private partial void LogSinkFailed(Exception exception, string reason);
 }

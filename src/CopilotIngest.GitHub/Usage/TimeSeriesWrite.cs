@@ -23,7 +23,7 @@ internal static class TimeSeriesWrite
         IReadOnlyList<SeatScope> scopes,
         RunState run,
         Func<HeldEntities, IAsyncEnumerable<PortEntity>> entities,
-        Action<string> logSinkFailed,
+        Action<Exception, string> logSinkFailed,
         CancellationToken cancellationToken)
     {
         UpsertReport report;
@@ -34,7 +34,7 @@ internal static class TimeSeriesWrite
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logSinkFailed(ex.Message);
+            logSinkFailed(ex, ex.Message);
             return new DataSetResult(name, run.Fetched, 0, 0, 0, run.Failures, $"Writing {blueprint} entities failed: {ex.Message}", run.Notes);
         }
 

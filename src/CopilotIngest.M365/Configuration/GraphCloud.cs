@@ -45,5 +45,5 @@ public static class GraphCloud
 
     /// <summary>The message a run prints when it is pointed at a national cloud.</summary>
     public static string NotAvailableMessage(string host) =>
-        $"Microsoft 365 Copilot usage reports exist only in Microsoft's global cloud (graph.microsoft.com); M365_GRAPH_URL/M365_AUTHORITY_HOST point at the national cloud {host}, so no Copilot usage was fetched. Nothing is wrong with the configuration; there is simply no Copilot report API in that cloud.";
+        $"Microsoft 365 Copilot usage reports exist only in Microsoft's global cloud (graph.microsoft.com); {M365Settings.GraphUrl}/{M365Settings.AuthorityHost} point at the national cloud {host}, so no Copilot usage was fetched. Nothing is wrong with the configuration; there is simply no Copilot report API in that cloud.";
 }

@@ -87,7 +87,7 @@ internal sealed partial class TenantContextProvider(GraphClient graph, IOptions<
         }
         catch (Exception ex) when (ex is ApiException or ReportFormatException)
         {
-            LogTenantNameUnknown(ex.Message);
+            LogTenantNameUnknown(ex, ex.Message);
         }
 
         return (key, null);
@@ -107,7 +107,7 @@ internal sealed partial class TenantContextProvider(GraphClient graph, IOptions<
         }
         catch (Exception ex) when (ex is ApiException or ReportFormatException)
         {
-            LogConcealmentUnknown(ex.Message);
+            LogConcealmentUnknown(ex, ex.Message);
             return null;
         }
     }
@@ -116,8 +116,8 @@ internal sealed partial class TenantContextProvider(GraphClient graph, IOptions<
     private partial void LogNamesConcealed(string message);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Could not read the report privacy setting, so concealed names are recognised from the report rows instead: {Reason}")]
-    private partial void LogConcealmentUnknown(string reason);
+    private partial void LogConcealmentUnknown(Exception exception, string reason);
 
-    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "M365_TENANT_NAME is not set and the tenant's domains could not be read, so titles show the tenant id this run (identifiers do not depend on it): {Reason}")]
-    private partial void LogTenantNameUnknown(string reason);
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = M365Settings.TenantName + " is not set and the tenant's domains could not be read, so titles show the tenant id this run (identifiers do not depend on it): {Reason}")]
+    private partial void LogTenantNameUnknown(Exception exception, string reason);
 }

@@ -11,7 +11,7 @@ internal static class PortErrors
     public const string Service = "Port";
 
     public const string CredentialsRejected =
-        "Port rejected PORT_CLIENT_ID/PORT_CLIENT_SECRET (401). Check the credentials and the region (PORT_BASE_URL).";
+        $"Port rejected {PortSettings.ClientId}/{PortSettings.ClientSecret} (401). Check the credentials and the region ({PortSettings.BaseUrl}).";
 
     private const int MaxSnippetLength = 300;
 
@@ -26,7 +26,7 @@ internal static class PortErrors
         var text = status switch
         {
             401 => CredentialsRejected,
-            403 => $"Port refused {operation} (403 Forbidden){Colon(detail)}. The credential in PORT_CLIENT_ID lacks permission for this: use an admin credential or one with access to the blueprint.",
+            403 => $"Port refused {operation} (403 Forbidden){Colon(detail)}. The credential in {PortSettings.ClientId} lacks permission for this: use an admin credential or one with access to the blueprint.",
             404 when operation.Blueprint is not null && LooksLikeMissingBlueprint(detail) =>
                 $"Blueprint {operation.Blueprint} does not exist in Port: run `copilot-ingest setup` first.",
             404 => $"Port found nothing for {operation} (404){Colon(detail)}.",
@@ -43,7 +43,7 @@ internal static class PortErrors
         new(
             Service,
             response.StatusCode,
-            $"Port answered {operation} ({(int)response.StatusCode}) with a body that is not the JSON expected: {problem.TrimEnd('.')}. Check PORT_BASE_URL points at Port's API.{TraceSuffix(response.TraceId)}",
+            $"Port answered {operation} ({(int)response.StatusCode}) with a body that is not the JSON expected: {problem.TrimEnd('.')}. Check {PortSettings.BaseUrl} points at Port's API.{TraceSuffix(response.TraceId)}",
             inner);
 
     public static string TraceSuffix(string? traceId) => string.IsNullOrEmpty(traceId) ? string.Empty : $" Trace id: {traceId}.";

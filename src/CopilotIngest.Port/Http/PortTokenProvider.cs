@@ -73,7 +73,7 @@ internal sealed partial class PortTokenProvider(
                 HttpStatusCode.NotFound => new ApiException(
                     PortErrors.Service,
                     response.StatusCode,
-                    $"Port has no token endpoint at {client.BaseAddress}v1/auth/access_token (404). Check PORT_BASE_URL (e.g. {PortOptions.DefaultBaseUrl} or https://api.us.getport.io).{PortErrors.TraceSuffix(response.TraceId)}"),
+                    $"Port has no token endpoint at {client.BaseAddress}v1/auth/access_token (404). Check {PortSettings.BaseUrl} (e.g. {PortOptions.DefaultBaseUrl} or https://api.us.getport.io).{PortErrors.TraceSuffix(response.TraceId)}"),
                 _ => PortErrors.ForStatus(response, s_operation),
             };
         }

@@ -49,7 +49,7 @@ internal static class PortTransport
             throw new ApiException(
                 PortErrors.Service,
                 ex.StatusCode,
-                $"Port's answer to {operation} is larger than this client reads ({client.MaxResponseContentBufferSize} bytes). Check PORT_BASE_URL points at Port's API.",
+                $"Port's answer to {operation} is larger than this client reads ({client.MaxResponseContentBufferSize} bytes). Check {PortSettings.BaseUrl} points at Port's API.",
                 ex);
         }
         catch (HttpRequestException ex)
@@ -57,7 +57,7 @@ internal static class PortTransport
             throw new ApiException(
                 PortErrors.Service,
                 null,
-                $"Could not reach Port at {client.BaseAddress} for {operation}: {ex.Message} Check PORT_BASE_URL, the network and any proxy (EXTRA_CA_CERT for TLS-inspecting proxies).",
+                $"Could not reach Port at {client.BaseAddress} for {operation}: {ex.Message} Check {PortSettings.BaseUrl}, the network and any proxy ({PortSettings.ExtraCaCert} for TLS-inspecting proxies).",
                 ex);
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using CopilotIngest.Core.Privacy;
 
 namespace CopilotIngest.Port.Setup;
 
@@ -37,7 +38,7 @@ public sealed partial class PageSetup(PortClient client, ILogger<PageSetup> logg
         {
             var (identifier, page) = Read(file, scopeType);
             var leftOut = personBlueprints.Count > 0 ? PersonWidgets.Remove(page, personBlueprints) : [];
-            var aggregateNote = leftOut.Count == 0 ? string.Empty : $"; {leftOut.Count} widget(s) on person blueprints left out (PRIVACY_MODE=aggregate)";
+            var aggregateNote = leftOut.Count == 0 ? string.Empty : $"; {leftOut.Count} widget(s) on person blueprints left out ({PrivacyOptions.ModeSetting}=aggregate)";
             if (items.Any(i => i.Identifier == identifier))
             {
                 throw new InvalidDataException($"{file}: page '{identifier}' is defined in another file of {directory} too.");

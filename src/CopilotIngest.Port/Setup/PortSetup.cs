@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CopilotIngest.Core.Privacy;
 
 namespace CopilotIngest.Port.Setup;
 
@@ -50,5 +51,5 @@ public sealed class PortSetup(BlueprintSetup blueprints, ScorecardSetup scorecar
         return noted;
     }
 
-    internal const string HeldPeopleNote = "; holds entities about people from before PRIVACY_MODE=aggregate, which neither updates nor deletes them: delete them in Port if they must go";
+    internal const string HeldPeopleNote = $"; holds entities about people from before {PrivacyOptions.ModeSetting}=aggregate, which neither updates nor deletes them: delete them in Port if they must go";
 }

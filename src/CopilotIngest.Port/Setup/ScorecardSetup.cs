@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using CopilotIngest.Core.Privacy;
 
 namespace CopilotIngest.Port.Setup;
 
@@ -78,7 +79,7 @@ public sealed partial class ScorecardSetup(PortClient client, ILogger<ScorecardS
         return new BlueprintPlanItem(name, file, SetupAction.Remove, AggregateReason + ": removed from Port", SetupKind.Scorecard);
     }
 
-    internal const string AggregateReason = "PRIVACY_MODE=aggregate scores no person";
+    internal const string AggregateReason = $"{PrivacyOptions.ModeSetting}=aggregate scores no person";
 
     [LoggerMessage(EventId = 546, Level = LogLevel.Information, Message = "Scorecard {Scorecard}: {Action}")]
     private partial void LogApplying(SetupAction action, string scorecard);

@@ -91,7 +91,7 @@ public sealed class PortEntityStore(PortClient client) : IEntityStore
     private static string Identifier(string blueprint, JsonObject entity) =>
         entity["identifier"] is JsonValue value && value.TryGetValue<string>(out var identifier)
             ? identifier
-            : throw new ApiException(PortErrors.Service, null, $"Port listed an entity of blueprint {blueprint} without a string identifier. Check PORT_BASE_URL points at Port's API.");
+            : throw new ApiException(PortErrors.Service, null, $"Port listed an entity of blueprint {blueprint} without a string identifier. Check {PortSettings.BaseUrl} points at Port's API.");
 
     private static JsonObject Query(string? identifierPrefix)
     {

@@ -10,7 +10,7 @@ internal sealed class PortWebhookOptionsValidator : IValidateOptions<PortWebhook
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(options.Secret))
         {
-            errors.Add($"{PortWebhookSettings.Secret} is required with USE_PORT_WEBHOOK=true: the secret Port checks each webhook request's signature with (the one `copilot-ingest setup --webhooks` configured).");
+            errors.Add($"{PortWebhookSettings.Secret} is required with {PortWebhookSettings.Use}=true: the secret Port checks each webhook request's signature with (the one `copilot-ingest setup --webhooks` configured).");
         }
         else if (options.Secret.Length < PortWebhookSettings.MinimumSecretLength)
         {
@@ -22,7 +22,7 @@ internal sealed class PortWebhookOptionsValidator : IValidateOptions<PortWebhook
             var url = options.Urls.GetValueOrDefault(dataSet.Name);
             if (string.IsNullOrWhiteSpace(url))
             {
-                errors.Add($"{dataSet.UrlSetting} is required with USE_PORT_WEBHOOK=true because data set {dataSet.Name} is enabled: the ingest URL `copilot-ingest setup --webhooks` prints for it.");
+                errors.Add($"{dataSet.UrlSetting} is required with {PortWebhookSettings.Use}=true because data set {dataSet.Name} is enabled: the ingest URL `copilot-ingest setup --webhooks` prints for it.");
             }
             else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
             {

@@ -3,6 +3,7 @@ namespace CopilotIngest.Port.Webhooks;
 /// <summary>The settings of the webhook path (<c>USE_PORT_WEBHOOK=true</c>): the shared secret and one ingest URL per data set.</summary>
 public static class PortWebhookSettings
 {
+    public const string Use = "USE_PORT_WEBHOOK";
     public const string Secret = "PORT_WEBHOOK_SECRET";
     public const string UrlGitHubSeats = "PORT_WEBHOOK_URL_GITHUB_SEATS";
     public const string UrlGitHubUsage = "PORT_WEBHOOK_URL_GITHUB_USAGE";

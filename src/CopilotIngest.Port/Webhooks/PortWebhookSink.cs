@@ -53,7 +53,7 @@ public sealed partial class PortWebhookSink(
         {
             var message = WebhookDataSet.ForBlueprint(blueprint) is { } known
                 ? $"{known.UrlSetting} is not set: blueprint {blueprint} cannot be delivered through a webhook."
-                : $"Blueprint {blueprint} has no webhook data set; it cannot be delivered with USE_PORT_WEBHOOK=true.";
+                : $"Blueprint {blueprint} has no webhook data set; it cannot be delivered with {PortWebhookSettings.Use}=true.";
             await foreach (var batch in EntityBatcher.BatchAsync(blueprint, entities, tally, null, Limits(0), cancellationToken))
             {
                 tally.FailAll(batch, message);

@@ -63,7 +63,7 @@ internal static class CommandGuard
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             var message = $"Unexpected error ({ex.GetType().Name}): {ex.Message}";
-            await CliMessages.ErrorAsync(context, LogLevel.Error, CliMessages.Events.Unexpected, message);
+            await CliMessages.ErrorAsync(context, LogLevel.Error, CliMessages.Events.Unexpected, message, ex);
             await StoppedAsync(context, summary, RunOutcome.Failed, ExitCodes.DataSetFailed, message);
             return ExitCodes.DataSetFailed;
         }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using CopilotIngest.Core.Sharding;
+using CopilotIngest.LocalPortHost;
 
 namespace CopilotIngest.Commands;
 
@@ -14,13 +16,13 @@ internal static class CommonOptions
     /// <summary>For the commands that open the local Port's data (<c>demo</c>, <c>local-port</c>, <c>dashboard</c>).</summary>
     public static Option<string?> DataDir() => new("--data-dir")
     {
-        Description = "Folder for the local Port's database and credentials (default: LOCAL_PORT_DATA_DIR, else .copilot-ingest).",
+        Description = $"Folder for the local Port's database and credentials (default: {LocalPortDataDirectory.Setting}, else {LocalPortDataDirectory.Default}).",
         HelpName = "dir",
     };
 
     public static Option<string?> Shard() => new("--shard")
     {
-        Description = "Run only shard i of n (0-based, e.g. 0/4): the organizations, enterprise and Microsoft 365 data sets are split across n runs whose union is one whole run. Sets RUN_SHARD.",
+        Description = $"Run only shard i of n (0-based, e.g. 0/4): the organizations, enterprise and Microsoft 365 data sets are split across n runs whose union is one whole run. Sets {ShardOptions.ShardSetting}.",
         HelpName = "i/n",
     };
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using CopilotIngest.Hosting;
 using CopilotIngest.LocalPortHost;
+using CopilotIngest.Port;
 
 namespace CopilotIngest.Commands;
 
@@ -12,7 +13,7 @@ internal static class DashboardCommand
     {
         var command = new Command(
             "dashboard",
-            "Write a dashboard page of the local Port (after 'demo', or 'setup' and 'run' with PORT_BASE_URL=local) as one self-contained HTML file: " +
+            $"Write a dashboard page of the local Port (after 'demo', or 'setup' and 'run' with {PortSettings.BaseUrl}={EmbeddedPort.LocalValue}) as one self-contained HTML file: " +
             "data, chart library and script inlined, no request to any other host when opened.");
         var output = new Option<string>("--out")
         {

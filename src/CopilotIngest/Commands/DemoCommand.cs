@@ -2,6 +2,7 @@ using System.CommandLine;
 using CopilotIngest.Demo;
 using CopilotIngest.Hosting;
 using CopilotIngest.LocalPortHost;
+using CopilotIngest.Port;
 
 namespace CopilotIngest.Commands;
 
@@ -13,13 +14,13 @@ internal static class DemoCommand
         var command = new Command(
             "demo",
             "Run setup and ingestion against a simulated GitHub enterprise and Microsoft 365 tenant, into the embedded local Port " +
-            "(or into the Port named by PORT_BASE_URL when it is set to a URL). Needs no configuration.");
+            $"(or into the Port named by {PortSettings.BaseUrl} when it is set to a URL). Needs no configuration.");
         var dataDir = CommonOptions.DataDir();
         var seats = PositiveInt("--seats", "Copilot seats in the simulated GitHub enterprise.", 500, 100_000);
         var m365Users = PositiveInt("--m365-users", "Licensed users in the simulated Microsoft 365 tenant.", 2_000, 100_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated data (same seed, same data).", DefaultValueFactory = _ => 42 };
         var serve = new Option<bool>("--serve") { Description = "Keep the local Port running afterwards (until Ctrl+C) to explore the data." };
-        var yes = new Option<bool>("--yes") { Description = "Confirm writing the simulated data into the Port named by PORT_BASE_URL (a real Port). Nothing there is deleted." };
+        var yes = new Option<bool>("--yes") { Description = $"Confirm writing the simulated data into the Port named by {PortSettings.BaseUrl} (a real Port). Nothing there is deleted." };
         var summaryJson = CommonOptions.SummaryJson();
         var doctor = new Option<bool>("--doctor") { Description = "After the ingestion, run 'doctor' against the simulated services and the local Port." };
         var verify = new Option<bool>("--verify") { Description = "After the ingestion, run 'verify' against the simulated services and the local Port." };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CopilotIngest.Hosting;
 using CopilotIngest.LocalPortHost;
+using CopilotIngest.Port;
 
 namespace CopilotIngest.Commands;
 
@@ -44,9 +45,9 @@ internal static class LocalPortCommand
         }
 
         await context.Out.WriteLineAsync("Point copilot-ingest or any Port client at it with:");
-        await context.Out.WriteLineAsync($"  PORT_BASE_URL={server.BaseAddress.ToString().TrimEnd('/')}");
-        await context.Out.WriteLineAsync($"  PORT_CLIENT_ID={server.ClientId}");
-        await context.Out.WriteLineAsync($"  PORT_CLIENT_SECRET={server.ClientSecret}");
+        await context.Out.WriteLineAsync($"  {PortSettings.BaseUrl}={server.BaseAddress.ToString().TrimEnd('/')}");
+        await context.Out.WriteLineAsync($"  {PortSettings.ClientId}={server.ClientId}");
+        await context.Out.WriteLineAsync($"  {PortSettings.ClientSecret}={server.ClientSecret}");
         await context.Out.WriteLineAsync($"Dashboards in a browser: {server.DashboardsAddress} (e.g. {server.DashboardAddress(ProductFiles.DefaultDashboardPage)})");
         await context.Out.WriteLineAsync("Press Ctrl+C to stop.");
         try

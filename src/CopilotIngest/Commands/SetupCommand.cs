@@ -2,6 +2,8 @@ using System.CommandLine;
 using CopilotIngest.Hosting;
 using CopilotIngest.LocalPortHost;
 using CopilotIngest.Workflows;
+using CopilotIngest.GitHub.Options;
+using CopilotIngest.Port.Webhooks;
 
 namespace CopilotIngest.Commands;
 
@@ -13,7 +15,7 @@ internal static class SetupCommand
         var command = new Command(
             "setup",
             "Create or update the blueprints (configs/blueprints), scorecards (configs/scorecards) and dashboard page (configs/dashboards) in Port, " +
-            "in that order (idempotent). The dashboard's GitHub filters follow the settings: scope_type = enterprise when GITHUB_ENTERPRISE is set, else org.");
+            $"in that order (idempotent). The dashboard's GitHub filters follow the settings: scope_type = enterprise when {GitHubSettingNames.Enterprise} is set, else org.");
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change and change nothing." };
         var blueprints = new Option<string?>("--blueprints")
         {
@@ -32,8 +34,8 @@ internal static class SetupCommand
         };
         var webhooks = new Option<bool>("--webhooks")
         {
-            Description = "Also create or update one Port webhook integration per data set from configs/mappings/webhook_*.json (secret: PORT_WEBHOOK_SECRET) " +
-                "and print each data set's PORT_WEBHOOK_URL_* line for USE_PORT_WEBHOOK=true.",
+            Description = $"Also create or update one Port webhook integration per data set from configs/mappings/webhook_*.json (secret: {PortWebhookSettings.Secret}) " +
+                $"and print each data set's PORT_WEBHOOK_URL_* line for {PortWebhookSettings.Use}=true.",
         };
         var mappings = new Option<string?>("--mappings")
         {

@@ -10,6 +10,8 @@ using CopilotIngest.Port.Webhooks;
 using CopilotIngest.Simulation.GitHub;
 using CopilotIngest.Simulation.Graph;
 using CopilotIngest.Workflows;
+using CopilotIngest.GitHub.Options;
+using CopilotIngest.Port;
 
 namespace CopilotIngest.Demo;
 
@@ -20,10 +22,10 @@ internal static class DemoRunner
     {
         // The demo reads the environment (LOG_LEVEL, PRIVACY_MODE, …) but no .env file: it needs no configuration.
         var baseSettings = CommandSettings.LoadFromEnvironment(context);
-        var realPort = !EmbeddedPort.IsRequested(baseSettings.Configuration["PORT_BASE_URL"], unsetMeansLocal: true);
+        var realPort = !EmbeddedPort.IsRequested(baseSettings.Configuration[PortSettings.BaseUrl], unsetMeansLocal: true);
         if (realPort && !options.Confirmed)
         {
-            throw new ConfirmationRequiredException(RealPortWarning(context, baseSettings.Configuration["PORT_BASE_URL"]!));
+            throw new ConfirmationRequiredException(RealPortWarning(context, baseSettings.Configuration[PortSettings.BaseUrl]!));
         }
         await using var embedded = await EmbeddedPort.StartIfRequestedAsync(baseSettings, options.DataDirectory, unsetMeansLocal: true, context.TimeProvider, cancellationToken);
         // The demo authenticates as a GitHub App: a key made for this run only, its public half registered in the simulation.
@@ -43,12 +45,12 @@ internal static class DemoRunner
 
         // The demo shows every data set, the opt-in ones included, unless the environment says otherwise;
         // with PRIVACY_MODE=aggregate the per-person ones stay off.
-        overrides["GITHUB_USER_METRICS"] = baseSettings.Configuration["GITHUB_USER_METRICS"] ?? personDataSets;
-        overrides["GITHUB_TEAM_METRICS"] = baseSettings.Configuration["GITHUB_TEAM_METRICS"] ?? "true";
-        overrides["GITHUB_SEAT_DETAILS"] = baseSettings.Configuration["GITHUB_SEAT_DETAILS"] ?? personDataSets;
-        overrides["GITHUB_REPO_METRICS"] = baseSettings.Configuration["GITHUB_REPO_METRICS"] ?? "true";
-        overrides["GITHUB_BILLING_USAGE"] = baseSettings.Configuration["GITHUB_BILLING_USAGE"] ?? "true";
-        overrides["GITHUB_AI_CREDITS"] = baseSettings.Configuration["GITHUB_AI_CREDITS"] ?? "true";
+        overrides[GitHubSettingNames.UserMetrics] = baseSettings.Configuration[GitHubSettingNames.UserMetrics] ?? personDataSets;
+        overrides[GitHubSettingNames.TeamMetrics] = baseSettings.Configuration[GitHubSettingNames.TeamMetrics] ?? "true";
+        overrides[GitHubSettingNames.SeatDetails] = baseSettings.Configuration[GitHubSettingNames.SeatDetails] ?? personDataSets;
+        overrides[GitHubSettingNames.RepoMetrics] = baseSettings.Configuration[GitHubSettingNames.RepoMetrics] ?? "true";
+        overrides[GitHubSettingNames.BillingUsage] = baseSettings.Configuration[GitHubSettingNames.BillingUsage] ?? "true";
+        overrides[GitHubSettingNames.AiCredits] = baseSettings.Configuration[GitHubSettingNames.AiCredits] ?? "true";
 
         // The demo prints its own summary; progress logs stay quiet unless LOG_LEVEL asks for them.
         overrides[LogSettings.Level] = baseSettings.Configuration[LogSettings.Level] ?? "Warning";
@@ -65,7 +67,7 @@ internal static class DemoRunner
             // Webhook mode: the integrations come first, since the run needs the ingest URLs they hand out.
             overrides[PortWebhookSettings.Secret] = settings.Configuration[PortWebhookSettings.Secret] ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
             settings = CommandSettings.LoadFromEnvironment(context, overrides);
-            await context.Out.WriteLineAsync("USE_PORT_WEBHOOK=true: entities go through one Port webhook per data set (setup --webhooks first).");
+            await context.Out.WriteLineAsync($"{WorkerSettings.UsePortWebhook}=true: entities go through one Port webhook per data set (setup --webhooks first).");
             foreach (var item in await WebhookSetupWorkflow.ExecuteAsync(settings, context, ProductFiles.MappingsDirectory(context.WorkingDirectory), WebhookSetupWorkflow.Secret(settings), dryRun: false, cancellationToken))
             {
                 overrides[item.DataSet.UrlSetting] = item.Url;
@@ -74,12 +76,12 @@ internal static class DemoRunner
             settings = CommandSettings.LoadFromEnvironment(context, overrides);
         }
 
-        var target = embedded.Server is null ? $"the Port at {baseSettings.Configuration["PORT_BASE_URL"]}" : $"the local Port at {embedded.Server.BaseAddress}";
+        var target = embedded.Server is null ? $"the Port at {baseSettings.Configuration[PortSettings.BaseUrl]}" : $"the local Port at {embedded.Server.BaseAddress}";
         await context.Out.WriteLineAsync(
             $"Demo: simulated GitHub enterprise '{github.Population.Enterprise}' ({options.Seats:N0} seats) and Microsoft 365 tenant ({options.M365Users:N0} Copilot users) → {target}");
 
         await context.Out.WriteLineAsync(
-            $"GitHub: authenticated as GitHub App {app.AppId} (installation tokens for each organization and the enterprise); GITHUB_TOKEN only for the enterprise seat listing, which GitHub documents for classic PATs only.");
+            $"GitHub: authenticated as GitHub App {app.AppId} (installation tokens for each organization and the enterprise); {GitHubSettingNames.Token} only for the enterprise seat listing, which GitHub documents for classic PATs only.");
 
         // Check every setting the run will need before setup changes anything.
         using (var validated = await WorkerHost.StartAsync(settings, WorkerFeatures.All, context, cancellationToken))
@@ -124,7 +126,7 @@ internal static class DemoRunner
         var byPat = requests.Where(r => r.Credential == SimulatedCredential.PersonalToken).ToList();
         var patPaths = byPat.Select(r => r.PathAndQuery.Split('?')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"GitHub App: {minted} installation token(s) minted for {github.InstallationTokensMinted.Count} installation(s), {byInstallation} API requests authenticated with them; GITHUB_TOKEN served {byPat.Count} request(s): {string.Join(", ", patPaths)}."));
+            $"GitHub App: {minted} installation token(s) minted for {github.InstallationTokensMinted.Count} installation(s), {byInstallation} API requests authenticated with them; {GitHubSettingNames.Token} served {byPat.Count} request(s): {string.Join(", ", patPaths)}."));
     }
 
     /// <summary><c>demo --doctor</c> and <c>demo --verify</c>: the same checks a production setup gets, against the simulated services.</summary>
@@ -151,16 +153,16 @@ internal static class DemoRunner
         var blueprints = Directory.Exists(ProductFiles.BlueprintsDirectory(context.WorkingDirectory))
             ? string.Join(", ", Directory.EnumerateFiles(ProductFiles.BlueprintsDirectory(context.WorkingDirectory), "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
             : "the product's blueprints";
-        return $"PORT_BASE_URL names a real Port ({portBaseUrl.Trim()}). The demo would write simulated data there: it creates or updates the blueprints " +
+        return $"{PortSettings.BaseUrl} names a real Port ({portBaseUrl.Trim()}). The demo would write simulated data there: it creates or updates the blueprints " +
             $"{blueprints}, and writes entities for a simulated GitHub enterprise and its organizations, seats and users, and a simulated Microsoft 365 " +
             "tenant with its users and trend days. It deletes nothing there. To go ahead, run 'copilot-ingest demo --yes'; to use the embedded local Port " +
-            "instead, unset PORT_BASE_URL or set it to 'local'.";
+            $"instead, unset {PortSettings.BaseUrl} or set it to '{EmbeddedPort.LocalValue}'.";
     }
 
     private static async Task ServeAsync(CliContext context, EmbeddedPort embedded, CancellationToken cancellationToken)
     {
         var server = embedded.Server!;
-        await context.Out.WriteLineAsync($"The local Port stays up at {server.BaseAddress} (PORT_CLIENT_ID={server.ClientId}, secret in {LocalPortCredentials.FileName}).");
+        await context.Out.WriteLineAsync($"The local Port stays up at {server.BaseAddress} ({PortSettings.ClientId}={server.ClientId}, secret in {LocalPortCredentials.FileName}).");
         await context.Out.WriteLineAsync($"Dashboard: {server.DashboardAddress(ProductFiles.DefaultDashboardPage)} (open it in a browser; reload to recompute). Ctrl+C stops it.");
         try
         {

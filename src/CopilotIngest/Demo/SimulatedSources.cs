@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using CopilotIngest.Simulation.GitHub;
 using CopilotIngest.Simulation.Graph;
+using CopilotIngest.GitHub.Options;
+using CopilotIngest.M365.Configuration;
 
 namespace CopilotIngest.Demo;
 
@@ -59,30 +61,30 @@ internal sealed class SimulatedSources : IAsyncDisposable
     /// <summary>The settings that read every organization, the enterprise and the tenant from the simulated services.</summary>
     public IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        ["INGEST_GITHUB"] = "true",
-        ["INGEST_M365"] = "true",
-        ["M365_CLIENT_SECRET_FILE"] = null,
-        ["M365_CLIENT_CERTIFICATE_PATH"] = null,
-        ["M365_AUTH"] = null,
-        ["M365_TENANT_NAME"] = null,
-        ["GITHUB_API_URL"] = GitHub.BaseAddress.ToString().TrimEnd('/'),
-        ["GITHUB_APP_ID"] = App.AppId.ToString(CultureInfo.InvariantCulture),
-        ["GITHUB_APP_PRIVATE_KEY"] = _appKey.ExportPkcs8PrivateKeyPem(),
-        ["GITHUB_APP_PRIVATE_KEY_FILE"] = null,
-        ["GITHUB_APP_INSTALLATION_ID"] = null,
+        [GitHubSettingNames.Ingest] = "true",
+        [M365Settings.Ingest] = "true",
+        [M365Settings.ClientSecret + "_FILE"] = null,
+        [M365Settings.ClientCertificatePath] = null,
+        [M365Settings.Auth] = null,
+        [M365Settings.TenantName] = null,
+        [GitHubSettingNames.ApiUrl] = GitHub.BaseAddress.ToString().TrimEnd('/'),
+        [GitHubSettingNames.AppId] = App.AppId.ToString(CultureInfo.InvariantCulture),
+        [GitHubSettingNames.AppPrivateKey] = _appKey.ExportPkcs8PrivateKeyPem(),
+        [GitHubSettingNames.AppPrivateKeyFile] = null,
+        [GitHubSettingNames.AppInstallationId] = null,
 
         // Only for the enterprise seat listing and the enterprise's billing usage, which GitHub documents for classic PATs only.
-        ["GITHUB_TOKEN"] = GitHub.Token,
-        ["GITHUB_TOKEN_FILE"] = null,
-        ["GITHUB_ORGS"] = string.Join(',', GitHub.Population.Organizations.Select(o => o.Login)),
-        ["GITHUB_ENTERPRISE"] = GitHub.Population.Enterprise,
+        [GitHubSettingNames.Token] = GitHub.Token,
+        [GitHubSettingNames.Token + "_FILE"] = null,
+        [GitHubSettingNames.Organizations] = string.Join(',', GitHub.Population.Organizations.Select(o => o.Login)),
+        [GitHubSettingNames.Enterprise] = GitHub.Population.Enterprise,
 
-        ["M365_TENANT_ID"] = Graph.Settings["M365_TENANT_ID"],
-        ["M365_CLIENT_ID"] = Graph.Settings["M365_CLIENT_ID"],
-        ["M365_CLIENT_SECRET"] = Graph.Settings["M365_CLIENT_SECRET"],
-        ["M365_GRAPH_URL"] = Graph.Settings["M365_GRAPH_URL"],
-        ["M365_AUTHORITY_HOST"] = Graph.Settings["M365_AUTHORITY_HOST"],
-        ["EXTRA_CA_CERT"] = Graph.CaCertificatePemPath,
+        [M365Settings.TenantId] = Graph.Settings[M365Settings.TenantId],
+        [M365Settings.ClientId] = Graph.Settings[M365Settings.ClientId],
+        [M365Settings.ClientSecret] = Graph.Settings[M365Settings.ClientSecret],
+        [M365Settings.GraphUrl] = Graph.Settings[M365Settings.GraphUrl],
+        [M365Settings.AuthorityHost] = Graph.Settings[M365Settings.AuthorityHost],
+        [M365Settings.ExtraCaCert] = Graph.CaCertificatePemPath,
     };
 
     public async ValueTask DisposeAsync()

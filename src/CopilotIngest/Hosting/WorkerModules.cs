@@ -5,6 +5,8 @@ using CopilotIngest.Port.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using CopilotIngest.GitHub.Options;
+using CopilotIngest.M365.Configuration;
 
 namespace CopilotIngest.Hosting;
 
@@ -25,7 +27,7 @@ internal static class WorkerModules
             var m365 = configuration.GetBool(M365.Configuration.M365Settings.Ingest, true, problems);
             if (!github && !m365)
             {
-                problems.Add("INGEST_GITHUB and INGEST_M365 are both false: there is nothing to ingest.");
+                problems.Add($"{GitHubSettingNames.Ingest} and {M365Settings.Ingest} are both false: there is nothing to ingest.");
             }
 
             services.AddGitHubCopilot(configuration);

@@ -1,5 +1,6 @@
 using CopilotIngest.LocalPort;
 using CopilotIngest.Settings;
+using CopilotIngest.Port;
 
 namespace CopilotIngest.LocalPortHost;
 
@@ -27,7 +28,7 @@ internal sealed class EmbeddedPort : IAsyncDisposable
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        if (!IsRequested(settings.Configuration["PORT_BASE_URL"], unsetMeansLocal))
+        if (!IsRequested(settings.Configuration[PortSettings.BaseUrl], unsetMeansLocal))
         {
             return new EmbeddedPort(null);
         }
@@ -42,10 +43,10 @@ internal sealed class EmbeddedPort : IAsyncDisposable
         ? new Dictionary<string, string?>()
         : new Dictionary<string, string?>
         {
-            ["PORT_BASE_URL"] = Server.BaseAddress.ToString().TrimEnd('/'),
-            ["PORT_CLIENT_ID"] = Server.ClientId,
-            ["PORT_CLIENT_SECRET"] = Server.ClientSecret,
-            ["PORT_CLIENT_SECRET_FILE"] = null,
+            [PortSettings.BaseUrl] = Server.BaseAddress.ToString().TrimEnd('/'),
+            [PortSettings.ClientId] = Server.ClientId,
+            [PortSettings.ClientSecret] = Server.ClientSecret,
+            [PortSettings.ClientSecret + "_FILE"] = null,
         };
 
     public async ValueTask DisposeAsync()

@@ -25,9 +25,12 @@ internal static class CliMessages
         public static readonly EventId SettingsWarning = new(930, nameof(SettingsWarning));
     }
 
-    /// <summary>Writes <paramref name="message"/> to the error output (standard error).</summary>
-    public static Task ErrorAsync(CliContext context, LogLevel level, EventId eventId, string message) =>
-        WriteAsync(context, context.Error, level, eventId, message);
+    /// <summary>
+    /// Writes <paramref name="message"/> to the error output (standard error), followed by <paramref name="exception"/>
+    /// with its stack and inner exceptions when one is given (indented lines, or the JSON line's <c>exception</c> field).
+    /// </summary>
+    public static Task ErrorAsync(CliContext context, LogLevel level, EventId eventId, string message, Exception? exception = null) =>
+        WriteAsync(context, context.Error, level, eventId, message, exception);
 
     /// <summary>Writes <paramref name="message"/> to the error output now (for code that cannot await).</summary>
     public static void Error(CliContext context, LogLevel level, EventId eventId, string message) =>
@@ -35,14 +38,15 @@ internal static class CliMessages
             ? JsonLogLine.Create(context.TimeProvider.GetUtcNow(), level, eventId, Category, message, null, [])
             : message);
 
-    public static async Task WriteAsync(CliContext context, TextWriter writer, LogLevel level, EventId eventId, string message)
+    public static async Task WriteAsync(CliContext context, TextWriter writer, LogLevel level, EventId eventId, string message, Exception? exception = null)
     {
+        var detail = exception is null ? null : context.Redactor.Redact(exception.ToString());
         if (!context.Output.Json)
         {
-            await writer.WriteLineAsync(message);
+            await writer.WriteLineAsync(detail is null ? message : message + Environment.NewLine + "  " + detail.ReplaceLineEndings(Environment.NewLine + "  "));
             return;
         }
 
-        await writer.WriteLineAsync(JsonLogLine.Create(context.TimeProvider.GetUtcNow(), level, eventId, Category, message, null, []));
+        await writer.WriteLineAsync(JsonLogLine.Create(context.TimeProvider.GetUtcNow(), level, eventId, Category, message, detail, []));
     }
 }

@@ -43,7 +43,7 @@ internal static class WebhookSetupWorkflow
         console.Write(table);
         console.MarkupLineInterpolated(
             $"{items.Count(i => i.Action == SetupAction.Create)} to create, {items.Count(i => i.Action == SetupAction.Update)} to update, {items.Count(i => i.Action == SetupAction.Unchanged)} unchanged{(dryRun ? " (dry run)" : string.Empty)}.");
-        console.WriteLine("Add to .env (with USE_PORT_WEBHOOK=true and the same PORT_WEBHOOK_SECRET); only the enabled data sets need theirs:");
+        console.WriteLine($"Add to .env (with {PortWebhookSettings.Use}=true and the same {PortWebhookSettings.Secret}); only the enabled data sets need theirs:");
         foreach (var item in items)
         {
             // Plain lines (no markup, no wrapping) so they can be pasted as they are.
