@@ -304,7 +304,7 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
     [LoggerMessage(EventId = 510, Level = LogLevel.Information, Message = "Port's rate limit: pausing Port calls for {Seconds:0.#} s as Port asked")]
     private partial void LogWaiting(double seconds);
 
-    [LoggerMessage(EventId = 513, Level = LogLevel.Warning, Message = "Port's rate limit asks for a pause of {Seconds:0} s, longer than PORT_MAX_RATE_LIMIT_WAIT ({MaxSeconds:0} s); failing the call instead of waiting")]
+    [LoggerMessage(EventId = 513, Level = LogLevel.Warning, Message = "Port's rate limit asks for a pause of {Seconds:0} s, longer than " + PortSettings.MaxRateLimitWait + " ({MaxSeconds:0} s); failing the call instead of waiting")]
     private partial void LogWaitTooLong(double seconds, double maxSeconds);
 
     /// <summary>A call let through by <see cref="WaitTurnAsync"/>: disposed once its answer has been observed, or when it failed without one.</summary>
