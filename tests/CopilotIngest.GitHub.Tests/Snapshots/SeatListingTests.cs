@@ -102,4 +102,22 @@ public sealed class SeatListingTests
         Assert.False(cache.Keeps);
         Assert.Null(cache.TryTake(s_scope, "github_users"));
     }
+
+    [Fact]
+    public void Keep_BeyondTheSeatsKeptAtOnce_NotKeptUntilAnotherListingIsDropped()
+    {
+        var cache = new SeatListingCache(readers: 2, maxSeats: 250);
+        var enterprise = SeatScope.Enterprise("octo-ent");
+        cache.Keep(s_scope, "github_seats", Pages(200));
+        cache.Keep(enterprise, "github_seats", Pages(100));
+
+        Assert.Null(cache.TryTake(enterprise, "github_seat_details"));
+        Assert.NotNull(cache.TryTake(s_scope, "github_seat_details"));
+
+        cache.Keep(enterprise, "github_seats", Pages(100));
+        Assert.NotNull(cache.TryTake(enterprise, "github_seat_details"));
+    }
+
+    private static SeatPage[] Pages(int seats) =>
+        [new SeatPage(seats, [.. Enumerable.Range(0, seats).Select(i => new SeatRecord($"user-{i}", i, null, null, null, null, null, null, null, null))])];
 }
