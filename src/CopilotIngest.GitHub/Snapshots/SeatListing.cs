@@ -8,7 +8,8 @@ namespace CopilotIngest.GitHub.Snapshots;
 /// A scope's seat listing, read from GitHub once per run: the first data set that needs it streams it page by page
 /// (<see cref="GitHubClient.GetSeatPagesAsync"/>), and the other data sets of the run that list the same scope's seats
 /// (<c>github_seats</c>, <c>github_users</c>, <c>github_seat_details</c>) replay that listing instead of asking GitHub
-/// again, so they also agree on it. Only a listing read to its end is kept (see <see cref="SeatListingCache"/>).
+/// again, so they also agree on it. Only a listing read to its end is kept, and only up to a bounded number of seats
+/// (see <see cref="SeatListingCache"/>).
 /// </summary>
 public sealed partial class SeatListing(GitHubClient client, SeatListingCache cache, ILogger<SeatListing> logger)
 {
