@@ -1,6 +1,7 @@
 using CopilotIngest.Core.Catalog;
 using CopilotIngest.Core.Http;
 using CopilotIngest.Core.Ingestion;
+using CopilotIngest.Core.Sharding;
 using CopilotIngest.Core.Sinks;
 using CopilotIngest.GitHub.Auth;
 using CopilotIngest.GitHub.Billing;
@@ -99,7 +100,10 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddTransient<UsageReportReader>();
 
         // github_seats always lists the seats; github_users and github_seat_details list them again when switched on.
-        services.TryAddSingleton(new SeatListingCache(1 + (probe.UserMetrics ? 1 : 0) + (probe.SeatDetails ? 1 : 0)));
+        // A sharded run deals each data set's scopes to the shards on its own, so a listing kept in one process would
+        // seldom meet its other readers there: nothing is kept.
+        var seatReaders = 1 + (probe.UserMetrics ? 1 : 0) + (probe.SeatDetails ? 1 : 0);
+        services.TryAddSingleton(provider => new SeatListingCache(provider.GetRequiredService<ShardPlan>().IsSharded ? 1 : seatReaders));
         services.TryAddTransient<SeatListing>();
         services.TryAddTransient<IdentifierMigration>();
         services.AddPrivacy(configuration);

@@ -108,4 +108,31 @@ public sealed class PortRateLimitGateTests
             (await turn.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Dispose();
         }
     }
+
+    [Fact]
+    public async Task WaitTurnAsync_AfterA429_KeepsAReserveAtTheWindowEndInsteadOfUsingTheLastRequest()
+    {
+        // Without a 429 the last request of a window goes at once (every call answered, the count is exact)...
+        var (_, alone) = AfterAnswer(remaining: 1);
+        Assert.True(alone.WaitTurnAsync(Ct).IsCompletedSuccessfully);
+
+        // ...after one, someone else spends the budget too, so the gate no longer counts on having it to itself.
+        var (time, shared) = AfterAnswer(remaining: 5);
+        using (var tooMany = new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests))
+        {
+            tooMany.Headers.Add("Retry-After", "0");
+            shared.Observe(tooMany);
+        }
+
+        using (var answer = Answer(remaining: 1))
+        {
+            shared.Observe(answer);
+        }
+
+        var turn = shared.WaitTurnAsync(Ct);
+        await Task.Delay(100, Ct);
+        Assert.False(turn.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await turn.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Dispose();
+    }
 }

@@ -28,9 +28,14 @@ public sealed partial class SeatListing(GitHubClient client, SeatListingCache ca
             yield break;
         }
 
+        // Collected only while it fits what may be kept: a larger listing streams through as before.
         var read = cache.Keeps ? new List<SeatPage>() : null;
+        var room = cache.Keeps ? cache.Room : 0;
+        var seats = 0;
         await foreach (var page in client.GetSeatPagesAsync(scope, cancellationToken))
         {
+            seats += page.Seats.Count;
+            read = seats <= room ? read : null;
             read?.Add(page);
             yield return page;
         }

@@ -23,6 +23,18 @@ public sealed class SeatListingCache(int readers, int maxSeats = SeatListingCach
     /// <summary>Whether a listing read now is kept for another data set.</summary>
     public bool Keeps => readers > 1;
 
+    /// <summary>How many more seat records may be kept now: a reader stops collecting a listing that outgrows it.</summary>
+    public int Room
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return Math.Max(0, maxSeats - _keptSeats);
+            }
+        }
+    }
+
     /// <summary>Keeps a listing that <paramref name="reader"/> read to its end.</summary>
     public void Keep(SeatScope scope, string reader, IReadOnlyList<SeatPage> pages)
     {

@@ -40,6 +40,7 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
     private DateTimeOffset _resetAt;
     private int _sentSinceObserved;
     private int _outstanding;
+    private bool _exactAtWindowEnd = true;
     private TaskCompletionSource? _answered;
     private int _inFlight;
     private double _allowed;
@@ -86,7 +87,8 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
     /// Waits until this call may start: after any wait Port asked for, at its place in the paced schedule. Near the end
     /// of a window, where the answers still on their way might or might not have been counted, it waits for them rather
     /// than for the reset: once every call sent in the window is answered, the lowest remaining seen is exact, and the
-    /// window's last requests are used instead of left unused. Dispose the result once the call has its answer (or failed).
+    /// window's last requests are used instead of left unused. After a 429 (the budget is shared with someone else) it
+    /// keeps a reserve instead for the rest of the run. Dispose the result once the call has its answer (or is over).
     /// </summary>
     public async Task<IDisposable> WaitTurnAsync(CancellationToken cancellationToken)
     {
@@ -110,12 +112,17 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
                     var left = remaining - (_sentSinceObserved + 1) - (CurrentAllowed() - 1);
                     if (left <= 0)
                     {
-                        if (_outstanding > 0 && start < _resetAt)
+                        var untilReset = _resetAt + s_resetMargin - now;
+                        if (!_exactAtWindowEnd || remaining - _sentSinceObserved < 1)
+                        {
+                            start = Max(start, _resetAt + s_resetMargin);
+                        }
+                        else if (_outstanding > 0 && start < _resetAt && untilReset <= options.Value.MaxRateLimitWait)
                         {
                             answered = (_answered ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-                            wait = _resetAt + s_resetMargin - now;
+                            wait = untilReset;
                         }
-                        else if (_outstanding > 0 || remaining < 1)
+                        else if (_outstanding > 0)
                         {
                             start = Max(start, _resetAt + s_resetMargin);
                         }
@@ -176,6 +183,12 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
             }
             catch
             {
+                lock (_lock)
+                {
+                    // Planned but never sent: it no longer takes a slot.
+                    _sentSinceObserved = Math.Max(0, _sentSinceObserved - 1);
+                }
+
                 turn!.Dispose();
                 throw;
             }
@@ -195,6 +208,9 @@ internal sealed partial class PortRateLimitGate(TimeProvider timeProvider, IOpti
                 var wait = RetryAfter.FromRetryAfter(headers, timeProvider) ?? RetryAfter.FromRateLimitReset(headers, timeProvider) ?? TimeSpan.FromSeconds(1);
                 _notBefore = Max(_notBefore, now + wait);
                 _remaining = null;
+
+                // Someone else spends this budget too (another integration, another shard): keep the reserve from now on.
+                _exactAtWindowEnd = false;
                 _allowed = Math.Max(1, CurrentAllowed() / 2.0);
                 return;
             }

@@ -6,6 +6,7 @@ using CopilotIngest.GitHub.Snapshots;
 using CopilotIngest.Testing;
 using CopilotIngest.GitHub.Users;
 using CopilotIngest.Simulation.GitHub;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CopilotIngest.GitHub.Tests.Snapshots;
@@ -120,4 +121,17 @@ public sealed class SeatListingTests
 
     private static SeatPage[] Pages(int seats) =>
         [new SeatPage(seats, [.. Enumerable.Range(0, seats).Select(i => new SeatRecord($"user-{i}", i, null, null, null, null, null, null, null, null))])];
+
+    [Fact]
+    public async Task SeatListingCache_ShardedRun_KeepsNothing()
+    {
+        await using var github = await SimulatedGitHub.StartAsync(new SimulatedGitHubOptions { Seats = 50 }, Token);
+        var settings = AllSeatReaders();
+        settings[CopilotIngest.Core.Sharding.ShardOptions.ShardSetting] = "0/2";
+        using var sharded = GitHubTestHost.Create(github.BaseAddress, github.Token, settings: settings);
+        using var single = GitHubTestHost.Create(github.BaseAddress, github.Token, settings: AllSeatReaders());
+
+        Assert.False(sharded.GetRequiredService<SeatListingCache>().Keeps);
+        Assert.True(single.GetRequiredService<SeatListingCache>().Keeps);
+    }
 }
