@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CopilotIngest.Core.Entities;
 using CopilotIngest.GitHub.Client;
+using CopilotIngest.GitHub.Usage;
 
 namespace CopilotIngest.GitHub.Repos;
 
@@ -50,16 +51,7 @@ public static class RepoUsageMapper
     }
 
     /// <summary>The day of an identifier this mapper made for <paramref name="scope"/>, or null.</summary>
-    public static DateOnly? DayOf(SeatScope scope, string identifier)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(identifier);
-        var parts = identifier.Split('@');
-        return parts.Length == 3 && parts[0] == scope.PortKey
-            && DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                ? day
-                : null;
-    }
+    public static DateOnly? DayOf(SeatScope scope, string identifier) => DailyIdentifier.DayOfKeyed(scope, identifier);
 
     public static PortEntity Map(SeatScope scope, DateOnly day, RepoDay repository)
     {
